@@ -1,0 +1,1 @@
+"""From a file to a Document (pages and metadata) to Chunks. No vectors, no store."""

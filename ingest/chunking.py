@@ -1,0 +1,213 @@
+"""Cut a page into passages that follow its structure.
+
+Lines are grouped into blocks (headings, bullets, numbered paragraphs, indicator lines,
+plain paragraphs); blocks are packed into chunks that never split a block, keep a lead-in
+sentence with the list it introduces, and start afresh at a heading. Every chunk is a
+contiguous slice of its page: ``page.text[chunk.start:chunk.end] == chunk.text``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from core.models import Chunk, Page
+
+TARGET_CHARS = 700
+MAX_CHARS = 1000
+
+BULLET_RE = re.compile(r"^\s*(?:[•·▪●◦‣∙\u2022\uf0b7\uf0a7o*]|-(?=\s)|–(?=\s))\s*")
+NUMBERED_RE = re.compile(r"^\s*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]\s+|\(?\d{1,3}(?:\.\d{1,3})+\s+|\([a-z]{1,4}\)\s+|[a-z]\)\s+)")
+INDICATOR_RE = re.compile(
+    r"^\s*(?:[•·▪●\u2022\uf0b7]\s*)?[A-Z]{1,4}\d{1,3}[a-z]?(?:\s*/\s*[A-Z]{0,4}\d{1,3})?\s*[-–—:]\s*\S"
+)
+SPEAKER_RE = re.compile(r"^\s*[A-Z][\w.'’ -]{1,40}:\s+\S")
+SENTENCE_END = re.compile(r"[.!?:;,)\]”\"]\s*$")
+
+
+@dataclass
+class Block:
+    """A run of lines that belong together, as a slice of the page text."""
+
+    start: int
+    end: int
+    kind: str  # heading | bullet | numbered | indicator | speaker | text
+    level: int = 1
+
+    def text(self, page: str) -> str:
+        return page[self.start:self.end]
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, end excluding the newline."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _heading_level(line: str) -> int | None:
+    """The level of a heading line, or None when the line does not look like a heading."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 90 or len(stripped) < 3:
+        return None
+    if SENTENCE_END.search(stripped) and not stripped.endswith(":"):
+        return None
+    if stripped.endswith(":") and len(stripped.split()) > 6:
+        return None
+    if not (stripped[0].isupper() or stripped[0].isdigit()):
+        return None
+    words = stripped.split()
+    if len(words) > 12 or sum(ch.isdigit() for ch in stripped) > len(stripped) / 3:
+        return None
+    m = re.match(r"^(\d{1,2})((?:\.\d{1,2})*)\.?\s+[A-Z]", stripped)
+    if m:
+        return 1 + m.group(2).count(".")
+    letters = [ch for ch in stripped if ch.isalpha()]
+    if letters and sum(ch.isupper() for ch in letters) / len(letters) > 0.8 and len(letters) > 3:
+        return 1
+    capitalised = sum(1 for w in words if w[0].isupper() or not w[0].isalpha())
+    if capitalised / len(words) >= 0.6 or len(words) <= 4:
+        return 2
+    return None
+
+
+def blocks_of(text: str) -> list[Block]:
+    """Group a page's lines into structural blocks."""
+    blocks: list[Block] = []
+    current: Block | None = None
+    prev_line = ""
+    prev_blank = True
+    for start, end in _lines(text):
+        line = text[start:end]
+        if not line.strip():
+            if current is not None:
+                blocks.append(current)
+                current = None
+            prev_blank = True
+            continue
+        # Trim the span to the visible characters of the line.
+        lstrip = len(line) - len(line.lstrip())
+        rstrip = len(line.rstrip())
+        s, e = start + lstrip, start + rstrip
+        kind = None
+        if INDICATOR_RE.match(line):
+            kind = "indicator"
+        elif BULLET_RE.match(line) and len(line.strip()) > 1:
+            kind = "bullet"
+        elif NUMBERED_RE.match(line):
+            kind = "numbered"
+        elif SPEAKER_RE.match(line) and prev_blank is False and SENTENCE_END.search(prev_line or "."):
+            kind = "speaker"
+        level = None
+        continuation = current is not None and not SENTENCE_END.search(prev_line) and line.lstrip()[:1].islower()
+        if kind is None and not continuation and (prev_blank or SENTENCE_END.search(prev_line) or current is None or current.kind == "heading"):
+            level = _heading_level(line)
+            if level is not None:
+                kind = "heading"
+        if kind == "numbered" and _heading_level(line) is not None and len(line.strip()) < 70:
+            kind, level = "heading", _heading_level(line) or 1
+        starts_new = kind is not None or current is None or (current.kind == "heading")
+        if current is not None and current.kind == "heading" and kind == "heading":
+            # A heading wrapped over two lines stays one heading.
+            if not SENTENCE_END.search(prev_line) and len(text[current.start:e]) < 120 and level == current.level:
+                current.end = e
+                prev_line, prev_blank = line, False
+                continue
+        if starts_new:
+            if current is not None:
+                blocks.append(current)
+            current = Block(s, e, kind or "text", level or 1)
+        else:
+            assert current is not None
+            current.end = e
+        prev_line, prev_blank = line, False
+    if current is not None:
+        blocks.append(current)
+    return blocks
+
+
+def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an over-long block at sentence ends (or spaces) into slices of at most MAX_CHARS."""
+    pieces = []
+    s = start
+    while end - s > MAX_CHARS:
+        window = text[s:s + MAX_CHARS]
+        cut = max((m.end() for m in re.finditer(r"[.!?;](?=\s)", window[: MAX_CHARS])), default=-1)
+        if cut < MAX_CHARS // 3:
+            cut = window.rfind(" ")
+        if cut <= 0:
+            cut = MAX_CHARS
+        piece_end = s + cut
+        pieces.append((s, piece_end))
+        s = piece_end
+        while s < end and text[s].isspace():
+            s += 1
+    if s < end:
+        pieces.append((s, end))
+    return pieces
+
+
+def chunk_id_for(doc_id: str, page: int | None, start: int, end: int, text: str) -> str:
+    """A deterministic chunk id: the paper's id plus a hash of where the chunk sits and what it says."""
+    digest = hashlib.sha256(f"{page}:{start}:{end}:{text}".encode()).hexdigest()[:12]
+    return f"{doc_id}-{digest}"
+
+
+def chunk_page(doc_id: str, page: Page, trail: list[tuple[int, str]], seq_start: int) -> list[Chunk]:
+    """Chunks of one page; ``trail`` is the heading trail carried in from earlier pages and updated here."""
+    text = page.text
+    chunks: list[Chunk] = []
+    group: list[Block] = []
+
+    def flush() -> None:
+        if not group:
+            return
+        start, end = group[0].start, group[-1].end
+        heading = " > ".join(h for _, h in trail)
+        kinds = {b.kind for b in group}
+        block = "indicator" if "indicator" in kinds else "list" if "bullet" in kinds else "text"
+        for s, e in _split_long(text, start, end):
+            piece = text[s:e]
+            if not piece.strip():
+                continue
+            seq = seq_start + len(chunks)
+            chunks.append(Chunk(chunk_id_for(doc_id, page.number, s, e, piece), doc_id, seq, page.number, s, e, piece, heading, block))
+        group.clear()
+
+    for block in blocks_of(text):
+        btext = block.text(text)
+        size = (group[-1].end - group[0].start) if group else 0
+        if block.kind == "heading":
+            only_headings = all(b.kind == "heading" for b in group)
+            if not only_headings:
+                flush()
+            del trail[block.level - 1:]
+            trail.append((block.level, re.sub(r"\s+", " ", btext).strip()[:100]))
+            trail[:] = trail[-3:]
+            group.append(block)
+            continue
+        lead_in = bool(group) and group[-1].text(text).rstrip().endswith(":")
+        in_list = bool(group) and block.kind in ("bullet", "numbered") and any(
+            b.text(text).rstrip().endswith(":") for b in group
+        )
+        new_size = block.end - group[0].start if group else len(btext)
+        if group and new_size > TARGET_CHARS and not (lead_in or (in_list and new_size <= MAX_CHARS)):
+            if not all(b.kind == "heading" for b in group):
+                flush()
+        group.append(block)
+        del size
+    flush()
+    return chunks
+
+
+def chunk_document(doc_id: str, pages: tuple[Page, ...]) -> list[Chunk]:
+    """All chunks of a paper in reading order, numbered by ``seq``."""
+    chunks: list[Chunk] = []
+    trail: list[tuple[int, str]] = []
+    for page in pages:
+        chunks.extend(chunk_page(doc_id, page, trail, len(chunks)))
+    return chunks

@@ -1,0 +1,61 @@
+"""Turn a file into a Document: read its pages, identify it, describe it."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from core.errors import LoadError
+from core.models import Document
+from ingest.loaders import load_bytes
+from ingest.metadata import find_body, find_date, find_kind, find_title, minutes_title
+
+
+def content_hash(data: bytes) -> str:
+    """SHA-256 of a file's bytes: the same paper under two names has one hash."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def doc_id_for(sha256: str) -> str:
+    """A paper's id, derived from its content hash."""
+    return sha256[:20]
+
+
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, refusing files over the size limit before reading them."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise LoadError(f"cannot read file ({exc.strerror})") from None
+    if size > max_bytes:
+        raise LoadError(f"file is {size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.0f} MB (MINUTES_MAX_FILE_MB)")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"cannot read file ({exc.strerror})") from None
+
+
+def document_from_bytes(data: bytes, rel_path: str, *, restricted: bool = False, max_pages: int = 5000) -> Document:
+    """Load and describe a paper; raises LoadError with a one-line reason."""
+    sha = content_hash(data)
+    loaded = load_bytes(data, rel_path, max_pages=max_pages)
+    first = loaded.pages[0].text
+    opening = "\n".join(p.text for p in loaded.pages[:2])
+    kind = find_kind(opening, rel_path)
+    body = find_body(opening, kind)
+    when = find_date(first if loaded.pages[0].number is not None else first[:4000], rel_path)
+    title = find_title(first, loaded.declared_title, rel_path)
+    if kind == "minutes":
+        title = minutes_title(title, body, when)
+    return Document(
+        doc_id=doc_id_for(sha),
+        path=rel_path,
+        title=title,
+        kind=kind,
+        body=body,
+        date=when,
+        pages=loaded.pages,
+        sha256=sha,
+        restricted=restricted,
+        media_type=loaded.media_type,
+    )

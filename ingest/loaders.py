@@ -1,0 +1,193 @@
+"""Read a paper's bytes into pages of text, choosing the reader by content rather than by name."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.errors import LoadError
+from core.models import Page
+
+SUPPORTED_SUFFIXES = (".pdf", ".txt", ".md", ".markdown", ".html", ".htm", ".docx")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """Pages read from a file, with the format found and any title the file declares."""
+
+    pages: tuple[Page, ...]
+    media_type: str
+    declared_title: str = ""
+
+
+def sniff(data: bytes, name: str) -> str:
+    """The media type of ``data`` judged by its content; the name only separates HTML from text."""
+    head = data[:1024].lstrip()
+    if data.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
+        return "application/pdf"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                if "word/document.xml" in zf.namelist():
+                    return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        except zipfile.BadZipFile:
+            raise LoadError("damaged ZIP/Word file: cannot be opened") from None
+        raise LoadError("a ZIP archive, not a Word document")
+    if b"\x00" in data[:8192]:
+        raise LoadError("binary file, not a paper (no readable text)")
+    lowered = head[:512].lower()
+    if lowered.startswith((b"<!doctype html", b"<html")) or (
+        name.lower().endswith((".html", ".htm")) and b"<" in lowered
+    ):
+        return "text/html"
+    return "text/plain"
+
+
+def decode_text(data: bytes) -> str:
+    """Text from bytes: UTF-8 (with or without a BOM), else a clear error."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LoadError(
+            f"text is not UTF-8 (bad byte at position {exc.start}); save it as UTF-8 and ingest again"
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load_pdf(data: bytes, max_pages: int) -> Loaded:
+    """One page of text per PDF page, numbered from 1 as a viewer shows them."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except Exception:
+                ok = 0
+            if not ok:
+                raise LoadError("password-protected PDF: remove the password and ingest again")
+        count = len(reader.pages)
+    except LoadError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
+        raise LoadError(f"damaged or truncated PDF ({type(exc).__name__}: {str(exc)[:80]})") from None
+    except Exception as exc:  # pypdf raises many types on broken files
+        raise LoadError(f"damaged PDF that cannot be read ({type(exc).__name__})") from None
+    if count == 0:
+        raise LoadError("PDF has no pages")
+    if count > max_pages:
+        raise LoadError(f"PDF has {count} pages, more than the limit of {max_pages} (MINUTES_MAX_PAGES)")
+    pages = []
+    for i, page in enumerate(reader.pages):
+        try:
+            text = page.extract_text() or ""
+        except Exception as exc:
+            raise LoadError(f"damaged PDF: page {i + 1} cannot be read ({type(exc).__name__})") from None
+        pages.append(Page(number=i + 1, text=text.replace("\x00", "")))
+    if not any(p.text.strip() for p in pages):
+        raise LoadError(f"scanned PDF with no text layer ({count} pages): needs OCR")
+    title = ""
+    try:
+        meta = reader.metadata
+        if meta and meta.title:
+            title = str(meta.title)
+    except Exception:
+        title = ""
+    return Loaded(tuple(pages), "application/pdf", title)
+
+
+_BLOCK_TAGS = ("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "br", "table", "section", "article")
+
+
+def load_html(data: bytes) -> Loaded:
+    """The readable text of an HTML page, one line per block element; scripts and navigation left out."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(decode_text(data), "html.parser")
+    for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "form", "template"]):
+        tag.decompose()
+    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    h1 = soup.find("h1")
+    if h1 is not None:
+        title = h1.get_text(" ", strip=True) or title
+    root = soup.find("main") or soup.body or soup
+    for tag in root.find_all(_BLOCK_TAGS):
+        if tag.name == "br":
+            tag.replace_with("\n")
+        else:
+            tag.insert_before("\n")
+            tag.insert_after("\n")
+    for tag in root.find_all("li"):
+        tag.insert(0, "• ")
+    text = root.get_text()
+    lines = [re.sub(r"[ \t\xa0]+", " ", line).strip() for line in text.split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    if not text:
+        raise LoadError("HTML page has no readable text")
+    return Loaded((Page(None, text),), "text/html", title)
+
+
+def load_docx(data: bytes) -> Loaded:
+    """Paragraphs and table rows of a Word document, headings kept as their own lines."""
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:
+        raise LoadError(f"damaged Word document ({type(exc).__name__})") from None
+    lines: list[str] = []
+    title = ""
+    for para in document.paragraphs:
+        text = para.text.strip()
+        if not text:
+            continue
+        style = (para.style.name if para.style is not None else "") or ""
+        if style.startswith(("Heading", "Title")) and not title:
+            title = text
+        if style.startswith("List"):
+            text = "• " + text
+        lines.append(text)
+        lines.append("")
+    for table in document.tables:
+        for row in table.rows:
+            cells = [c.text.strip() for c in row.cells]
+            lines.append(" | ".join(c for c in cells if c))
+        lines.append("")
+    text = "\n".join(lines).strip()
+    if not text:
+        raise LoadError("Word document has no text")
+    if document.core_properties.title:
+        title = document.core_properties.title
+    return Loaded((Page(None, text),), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", title)
+
+
+def load_text(data: bytes) -> Loaded:
+    """A plain text or Markdown paper as one unpaged text."""
+    text = decode_text(data)
+    if not text.strip():
+        raise LoadError("file has no text")
+    return Loaded((Page(None, text),), "text/plain")
+
+
+def load_bytes(data: bytes, name: str, max_pages: int = 5000) -> Loaded:
+    """Read a paper from its bytes, or raise LoadError with the reason."""
+    if not data.strip():
+        raise LoadError("empty file")
+    media = sniff(data, name)
+    suffix = Path(name).suffix.lower()
+    if media == "application/pdf":
+        return load_pdf(data, max_pages)
+    if suffix == ".pdf":
+        raise LoadError("named .pdf but is not a PDF")
+    if media.endswith("wordprocessingml.document"):
+        return load_docx(data)
+    if suffix == ".docx":
+        raise LoadError("named .docx but is not a Word document")
+    if media == "text/html":
+        return load_html(data)
+    return load_text(data)

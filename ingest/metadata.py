@@ -1,0 +1,224 @@
+"""Title, kind, body and date of a paper, read from its text and, failing that, its file name."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import PurePosixPath
+
+from core.models import KINDS
+
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ["january", "february", "march", "april", "may", "june", "july", "august",
+         "september", "october", "november", "december"]
+    )
+}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+
+_MONTH_RE = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_RE}\.?,?\s+(\d{{4}})\b", re.I)
+MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH_RE}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s+(\d{{4}})\b", re.I)
+MONTH_YEAR = re.compile(rf"\b{_MONTH_RE}\s+(\d{{4}})\b", re.I)
+ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.](\d{1,2})[-_.](\d{1,2})(?!\d)")
+STRONG_DATE_CUES = re.compile(
+    r"(held (?:in|at|on)[^\n]{0,120}?|report published:?\s*|published:?\s*|date of meeting:?\s*|"
+    r"meeting date:?\s*|date:?\s*|to:\s*[^\n]{0,60}?[-–]\s*|minutes[^\n]{0,20}?[-–]\s*|panel\s*[-–]\s*|"
+    r"committee\s*[-–]\s*|cabinet\s*[-–]\s*|council\s*[-–]\s*)$",
+    re.I,
+)
+
+QUARTER_YEAR = re.compile(r"\b(?:Quarter|Q)\s*([1-4])\s*,?\s*(20\d\d)\s*/\s*\d{2}\b", re.I)
+COUNCIL_RE = re.compile(
+    r"\b((?:City of |Royal Borough of |London Borough of )?[A-Z][a-z]+(?: (?!County|City|Borough)[A-Z][a-z]+)?"
+    r" (?:Metropolitan Borough|County|City|Borough|District|Town) Council)\b"
+)
+CITY_OF_RE = re.compile(r"\b(City of\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?: Council)?\b")
+COMMITTEE_RE = re.compile(
+    r"\b((?:[A-Z][A-Za-z,'’]*|and|of|for|the) (?:[A-Z][A-Za-z,'’]* |and |of |for |the ){0,8}"
+    r"(?:Panel|Committee|Cabinet|Board|Sub-Committee|Forum))\b"
+)
+INSPECTORATES = ("Ofsted", "Care Quality Commission", "CQC", "Department for Education")
+
+
+def parse_date(text: str) -> date | None:
+    """The first full date written in ``text`` (day month year, month day, year or ISO), or None."""
+    for regex, order in ((DAY_MONTH_YEAR, "dmy"), (MONTH_DAY_YEAR, "mdy"), (ISO_DATE, "ymd")):
+        m = regex.search(text)
+        if not m:
+            continue
+        try:
+            if order == "dmy":
+                return date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+            if order == "mdy":
+                return date(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except (ValueError, KeyError):
+            continue
+    return None
+
+
+def _all_dates(text: str) -> list[tuple[int, date]]:
+    found: list[tuple[int, date]] = []
+    for regex in (DAY_MONTH_YEAR, MONTH_DAY_YEAR):
+        for m in regex.finditer(text):
+            d = parse_date(m.group(0))
+            if d is not None and 1990 <= d.year <= 2100:
+                found.append((m.start(), d))
+    return sorted(found)
+
+
+def find_date(first_page: str, file_name: str) -> str | None:
+    """The meeting or publication date: a date with a cue in the text, else the file name, else any date."""
+    head = first_page[:3000]
+    dates = _all_dates(head)
+    for pos, d in dates:
+        before = re.sub(r"\s+", " ", head[max(0, pos - 140):pos])
+        if STRONG_DATE_CUES.search(before + ""):
+            return d.isoformat()
+    m = ISO_DATE.search(file_name)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        except ValueError:
+            pass
+    if dates:
+        return dates[0][1].isoformat()
+    quarter = QUARTER_YEAR.search(head)
+    if quarter:
+        q, year = int(quarter.group(1)), int(quarter.group(2))
+        month_end = {1: (year, 6, 30), 2: (year, 9, 30), 3: (year, 12, 31), 4: (year + 1, 3, 31)}.get(q)
+        if month_end:
+            return date(*month_end).isoformat()
+    m2 = MONTH_YEAR.search(head)
+    if m2:
+        return date(int(m2.group(2)), MONTHS[m2.group(1).lower()], 1).isoformat()
+    return None
+
+
+TITLE_CUE = re.compile(r"^((?:Re-)?inspection of |Area SEND inspection of |Joint targeted area inspection)", re.I)
+
+
+def minutes_title(title: str, body: str, when: str | None) -> str:
+    """A minutes title people recognise: 'Corporate Parenting Panel minutes, 29 October 2024'."""
+    shouting = sum(ch.isupper() for ch in title) > 0.6 * max(1, sum(ch.isalpha() for ch in title))
+    if not (shouting or "minutes" in title.lower() or title.lower().startswith("question")):
+        return title
+    committee = body.split(": ")[-1] if body else ""
+    if not committee:
+        return title
+    label = f"{committee} minutes"
+    if when:
+        d = date.fromisoformat(when)
+        label += f", {d.day} {d:%B %Y}"
+    return label
+
+
+def _clean(line: str) -> str:
+    return re.sub(r"\s+", " ", line).strip(" -–|")
+
+
+def find_title(first_page: str, declared: str, file_name: str) -> str:
+    """A human title: a report's Subject line, a declared title that reads well, else the first lines."""
+    subject = re.search(r"Subject:\s*(.+?)(?:\n\s*\n|\n\s*(?:Decision|Summary|Key decision|Classification))", first_page, re.S | re.I)
+    if subject:
+        return _clean(subject.group(1))[:160]
+    bad_declared = (not declared or len(declared) < 8 or declared.lower().startswith(("microsoft", "untitled"))
+                    or declared.lower() in {"minutes", "executive decision", "report"} or "consultation version" in declared.lower())
+    if not bad_declared:
+        return _clean(declared)[:160]
+    lines = [_clean(line) for line in first_page.splitlines()]
+    for i, line in enumerate(lines):
+        if TITLE_CUE.match(line):
+            picked_cue = [line]
+            for nxt in lines[i + 1:i + 4]:
+                if not nxt or re.match(r"(inspection dates|report published|dates of previous)", nxt, re.I):
+                    break
+                picked_cue.append(nxt)
+            return " ".join(picked_cue)[:160]
+    picked: list[str] = []
+    for line in lines:
+        if not line or re.fullmatch(r"[\d\W]*", line) or line.lower().startswith(("agenda item", "minutes:")):
+            if picked and not line:
+                if len(" ".join(picked)) >= 25:
+                    break
+            continue
+        if re.match(r"(inspection dates|report published|lead inspector|present|produced by|from|by|to)\b", line, re.I):
+            break
+        picked.append(line)
+        if len(" ".join(picked)) >= 60 or len(picked) >= 3:
+            break
+    title = " ".join(picked)
+    if len(title) < 6:
+        title = PurePosixPath(file_name).stem.replace("_", " ").replace("-", " ").strip().capitalize()
+    return title[:160]
+
+
+_KIND_WORDS = {
+    "minutes": ("minutes", "transcript", "agenda item", "record of proceedings"),
+    "inspection": ("ofsted", "inspection of", "inspection dates", "re-inspection", "inspection report"),
+    "strategy": ("strategy", "needs assessment", "decision no", "key decision", "action plan", "plan 20"),
+    "report": ("report", "subject:", "performance", "scorecard", "guidance", "framework"),
+}
+
+
+def find_kind(text: str, rel_path: str) -> str:
+    """One of KINDS: a folder named after a kind wins, then cues in the file name and opening text."""
+    parts = [p.lower() for p in PurePosixPath(rel_path).parts[:-1]]
+    for part in reversed(parts):
+        if part in KINDS and part != "other":
+            return part
+    name = PurePosixPath(rel_path).name.lower()
+    head = text[:2500].lower()
+    for kind in ("minutes", "inspection", "strategy", "report"):
+        if any(w.replace(" ", "_") in name or w in name for w in _KIND_WORDS[kind]):
+            return kind
+    for kind in ("minutes", "inspection", "strategy", "report"):
+        if any(w in head for w in _KIND_WORDS[kind]):
+            return kind
+    return "other"
+
+
+PLACE_RE = re.compile(r"\b([A-Z][a-z]{3,}) Children[’']s Services Trust")
+
+
+def find_body(text: str, kind: str) -> str:
+    """The council and, where named, its committee, e.g. 'Kent County Council: Corporate Parenting Panel'."""
+    raw_head = text[:4000]
+    head = re.sub(r"[ \t\xa0]*\n[ \t\xa0]*(?=[A-Za-z])", " ", raw_head)
+    head = re.sub(r"[ \t\xa0]+", " ", head)
+    council = ""
+    titled = re.sub(r"\b[A-Z]{3,}\b", lambda x: x.group(0).title(), head).replace("City Of ", "City of ")
+    m = COUNCIL_RE.search(head) or COUNCIL_RE.search(titled)
+    m2 = CITY_OF_RE.search(titled)
+    if m:
+        council = m.group(1)
+    elif m2:
+        council = m2.group(1)
+    else:
+        places = [p for p in PLACE_RE.findall(head) if p not in ("County", "City", "Borough", "The", "This")]
+        if places:
+            council = max(set(places), key=places.count)
+    committee = ""
+    if kind == "minutes":
+        uppers = [
+            u.group(1).strip().title().replace("'S", "'s")
+            for u in re.finditer(r"^\s*((?:[A-Z][A-Z ,'’&-]{0,60})?(?:PANEL|COMMITTEE|CABINET|COUNCIL|BOARD))\b", raw_head, re.M)
+        ]
+        uppers = [u for u in uppers if u.lower() != council.lower()]
+        if uppers:
+            committee = uppers[0]
+        else:
+            m3 = COMMITTEE_RE.search(head)
+            if m3 and not m3.group(1).startswith(("the ", "and ", "of ", "for ")):
+                committee = m3.group(1).strip()
+        if committee and council and committee.lower() == council.lower():
+            committee = ""
+    if kind == "inspection":
+        inspectorate = next((i for i in INSPECTORATES if i in head), "Ofsted")
+        return f"{inspectorate}: {council}" if council else inspectorate
+    if not council and kind != "minutes":
+        council = next((i for i in INSPECTORATES if i in head), "")
+    return ": ".join(part for part in (council, committee) if part)

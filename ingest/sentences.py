@@ -1,0 +1,38 @@
+"""Sentence spans inside a passage, so a quote is always an exact slice of its text."""
+
+from __future__ import annotations
+
+import re
+
+_ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "cllr", "st", "no", "nos", "e.g", "i.e", "etc", "vs", "cf", "approx", "para", "paras", "fig", "ref", "inc", "ltd", "co", "rev", "prof", "sr", "jr", "a.m", "p.m", "hon")
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9•·])|\n\s*\n|\n(?=\s*(?:[•·▪●\uf0b7*-]|[A-Z]{1,4}\d{1,3}\s*[-–—:]|\(?\d{1,3}[.)]\s))")
+_MARKER = re.compile(r"^[\s•·▪●\uf0b7*–-]+")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence or list item in ``text``; whitespace trimmed off both ends."""
+    spans = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        before = text[start:m.start()].rstrip()
+        last_word = re.findall(r"([A-Za-z.]+)\.$", before)
+        if last_word and last_word[0].lower().rstrip(".") in _ABBREVIATIONS and "\n" not in m.group(0):
+            continue
+        if re.search(r"\b[A-Z]\.$", before) and "\n" not in m.group(0):
+            continue  # an initial, as in "Mr R W. Gough"
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        seg = text[s:e]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg.rstrip())
+        if trail > lead:
+            out.append((s + lead, s + trail))
+    return out
+
+
+def clean_sentence(text: str) -> str:
+    """A sentence for display: list markers removed and whitespace collapsed."""
+    return re.sub(r"\s+", " ", _MARKER.sub("", text)).strip()

@@ -1,0 +1,155 @@
+"""The extractive answerer: the most relevant sentences of the retrieved passages, each cited.
+
+No language model is involved, so every sentence, and so every number, is quoted verbatim from
+the passage it cites. When the best evidence is too weak, or a name, year, period or code the
+question depends on appears in none of the passages, the answer says so instead (abstains).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.models import Answer, Citation, Passage
+from ingest.sentences import clean_sentence, sentence_spans
+from retrieval.embedding import Embedder
+from retrieval.lexical import LexicalIndex, tokenize
+from retrieval.query import Query
+
+NOT_FOUND = "I could not find this in the papers."
+NUMBER_RE = re.compile(r"\d")
+_GENERIC = frozenset(
+    "council report children child young people service services year quarter panel committee meeting minutes paper papers "
+    "number figure rate percentage proportion many much ofsted inspection local authority".split()
+)
+
+
+@dataclass(frozen=True)
+class AnswerConfig:
+    """Thresholds of the extractive answerer, calibrated on the development questions (see README)."""
+
+    min_score: float = 0.42
+    support_ratio: float = 0.85
+    max_sentences: int = 3
+    passages_considered: int = 6
+    weight_dense: float = 0.55
+    weight_lexical: float = 0.45
+    figure_bonus: float = 0.08
+
+
+@dataclass(frozen=True)
+class Candidate:
+    passage_index: int
+    quote: str
+    score: float
+    cosine: float
+    coverage: float
+
+
+def _question_terms(text: str, lexical: LexicalIndex) -> dict[str, float]:
+    terms = {}
+    for tok in tokenize(text):
+        terms[tok] = max(lexical.idf_of(tok), 0.5)
+    return terms
+
+
+def required_terms(query: Query) -> list[str]:
+    """Things a supporting passage must mention: years, indicator codes and proper names in the question."""
+    needed = list(query.years) + list(query.codes)
+    words = re.findall(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,}(?:[’'][a-z])?)\b", query.question)
+    for w in words:
+        if w.lower() not in _GENERIC and w.lower() not in ("what", "which", "when", "where", "who", "how", "did", "does", "was", "were", "the", "and"):
+            needed.append(w)
+    return list(dict.fromkeys(needed))
+
+
+def _mentions(term: str, passage: Passage) -> bool:
+    haystack = " ".join([passage.text, passage.title, passage.body, passage.date or "", passage.heading, passage.doc])
+    if term.isdigit():
+        return term in haystack
+    return re.search(rf"\b{re.escape(term.rstrip('’s'))}", haystack, re.I) is not None
+
+
+def score_sentences(
+    query: Query, passages: list[Passage], embedder: Embedder, lexical: LexicalIndex, config: AnswerConfig
+) -> list[Candidate]:
+    """Every sentence of the leading passages, scored against the question."""
+    spans = []
+    for i, p in enumerate(passages[: config.passages_considered]):
+        for s, e in sentence_spans(p.text):
+            quote = p.text[s:e]
+            if len(quote) >= 15 and re.search(r"[A-Za-z]{3}", quote):
+                spans.append((i, quote))
+    if not spans:
+        return []
+    question_text = query.question if not query.follow_up else f"{query.question} {query.lexical_text}"
+    terms = _question_terms(question_text, lexical)
+    total = sum(terms.values()) or 1.0
+    vectors = embedder.embed([query.dense_text] + [clean_sentence(q) for _, q in spans])
+    cosines = vectors[1:] @ vectors[0]
+    out = []
+    for (i, quote), cos in zip(spans, cosines):
+        tokens = set(tokenize(quote + " " + passages[i].title + " " + passages[i].heading))
+        coverage = sum(w for t, w in terms.items() if t in tokens) / total
+        score = config.weight_dense * float(cos) + config.weight_lexical * coverage
+        if query.wants_figure:
+            score += config.figure_bonus if NUMBER_RE.search(quote) else -config.figure_bonus
+        score += 0.02 / (1 + i)
+        out.append(Candidate(i, quote, score, float(cos), coverage))
+    out.sort(key=lambda c: -c.score)
+    return out
+
+
+def compose(question: str, passages: list[Passage], chosen: list[Candidate]) -> tuple[str, tuple[Citation, ...]]:
+    """Answer text with [n] markers and the citations they resolve to, numbered in order of use."""
+    numbers: dict[int, int] = {}
+    citations: list[Citation] = []
+    parts = []
+    for c in chosen:
+        if c.passage_index not in numbers:
+            numbers[c.passage_index] = len(numbers) + 1
+        n = numbers[c.passage_index]
+        citations.append(Citation(n, passages[c.passage_index], c.quote))
+        sentence = clean_sentence(c.quote)
+        if not sentence.endswith((".", "?", "!", ":")):
+            sentence += "."
+        parts.append(f"{sentence} [{n}]")
+    return " ".join(parts), tuple(citations)
+
+
+def extractive_answer(
+    query: Query,
+    passages: list[Passage],
+    embedder: Embedder,
+    lexical: LexicalIndex,
+    config: AnswerConfig = AnswerConfig(),
+) -> Answer:
+    """Answer from the passages' own sentences, or abstain."""
+    if not passages:
+        return Answer(query.question, NOT_FOUND, True, (), tuple(passages), notes=("no passages found",))
+    candidates = score_sentences(query, passages, embedder, lexical, config)
+    needed = required_terms(query)
+    supported = [c for c in candidates if all(_mentions(t, passages[c.passage_index]) for t in needed)]
+    if not supported or supported[0].score < config.min_score:
+        reason = "best evidence too weak" if supported else f"no passage mentions {', '.join(needed)}"
+        return Answer(query.question, NOT_FOUND, True, (), tuple(passages), notes=(reason,))
+    best = supported[0]
+    chosen = [best]
+    docs_used = {passages[best.passage_index].doc_id}
+    for c in supported[1:]:
+        if len(chosen) >= config.max_sentences:
+            break
+        if c.score < max(config.min_score, best.score * config.support_ratio):
+            break
+        if any(c.quote == x.quote for x in chosen):
+            continue
+        chosen.append(c)
+        docs_used.add(passages[c.passage_index].doc_id)
+    text, citations = compose(query.question, passages, chosen)
+    return Answer(query.question, text, False, citations, tuple(passages))
+
+
+def cosine(a: np.ndarray, b: np.ndarray) -> float:
+    return float(a @ b)

@@ -1,0 +1,66 @@
+"""The one library the chat page, the command line and the tests all use."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from core.models import Answer, DocumentRecord, Filters, IngestReport, Passage, Turn
+from core.settings import Settings
+from retrieval.answer import AnswerConfig, extractive_answer
+from retrieval.embedding import Embedder, get_embedder
+from retrieval.indexer import Indexer, Progress
+from retrieval.query import prepare
+from retrieval.search import Searcher, Weights
+from retrieval.store import Store
+
+
+class Assistant:
+    """Ingest papers, search them and answer questions with citations."""
+
+    def __init__(self, settings: Settings | None = None, weights: Weights | None = None,
+                 answer_config: AnswerConfig | None = None) -> None:
+        self.settings = settings or Settings()
+        self.store = Store(self.settings)
+        self.searcher = Searcher(self.settings, self.store, self.embedder, weights)
+        self.indexer = Indexer(self.settings, self.store, self.embedder)
+        self.answer_config = answer_config or AnswerConfig()
+        self._lock = threading.Lock()
+
+    def embedder(self) -> Embedder:
+        """The embedding model, loaded on first use."""
+        return get_embedder(self.settings.embedder)
+
+    # --- papers --------------------------------------------------------------------
+    def ingest(self, paths: list[Path], *, restricted: bool = False, prune: bool = False,
+               progress: Progress | None = None) -> IngestReport:
+        """Add, update or skip the papers at ``paths`` (files or folders)."""
+        with self._lock:
+            return self.indexer.ingest(paths, restricted=restricted, prune=prune, progress=progress)
+
+    def documents(self, allow_restricted: bool | None = None) -> list[DocumentRecord]:
+        """The live papers this session may see, newest first."""
+        allow = self.settings.allow_restricted if allow_restricted is None else allow_restricted
+        records = [r for r in self.searcher.records().values() if allow or not r.restricted]
+        return sorted(records, key=lambda r: (r.date or "", r.title), reverse=True)
+
+    def remove(self, doc_id: str) -> None:
+        """Remove a paper and its passages from the index."""
+        with self._lock:
+            self.store.delete(doc_id)
+
+    # --- questions -----------------------------------------------------------------
+    def search(self, query: str, k: int = 5, filters: Filters = Filters(),
+               history: tuple[Turn, ...] = (), allow_restricted: bool | None = None) -> list[Passage]:
+        """The k passages that best match ``query``."""
+        return self.searcher.search(prepare(query, history), k, filters, allow_restricted)
+
+    def ask(self, question: str, k: int = 5, filters: Filters = Filters(),
+            history: tuple[Turn, ...] = (), allow_restricted: bool | None = None) -> Answer:
+        """An answer with citations, or an abstention when the papers do not say."""
+        query = prepare(question, history)
+        passages = self.searcher.search(query, max(k, self.answer_config.passages_considered), filters, allow_restricted)
+        answer = extractive_answer(query, passages, self.embedder(), self.searcher.lexical, self.answer_config)
+        from dataclasses import replace
+
+        return replace(answer, passages=answer.passages[:k])

@@ -1,0 +1,120 @@
+"""Council language in questions: acronyms, indicator codes, years and follow-ups."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.models import Turn
+
+ACRONYMS = {
+    "cin": "children in need",
+    "cla": "children looked after",
+    "lac": "looked after children",
+    "cic": "children in care",
+    "cp": "child protection",
+    "cpp": "child protection plan",
+    "ehcp": "education health and care plan",
+    "ehcps": "education health and care plans",
+    "send": "special educational needs and disabilities",
+    "sen": "special educational needs",
+    "rag": "red amber green rating",
+    "kpi": "key performance indicator",
+    "kpis": "key performance indicators",
+    "qpr": "quarterly performance report",
+    "dcst": "Doncaster Children's Services Trust",
+    "csc": "children's social care",
+    "cyp": "children and young people",
+    "cype": "children young people and education",
+    "uasc": "unaccompanied asylum seeking children",
+    "neet": "not in education employment or training",
+    "sgo": "special guardianship order",
+    "iro": "independent reviewing officer",
+    "yjs": "youth justice service",
+    "yot": "youth offending team",
+    "raa": "regional adoption agency",
+    "ilacs": "inspection of local authority children's services",
+    "sif": "single inspection framework",
+    "jtai": "joint targeted area inspection",
+    "mash": "multi-agency safeguarding hub",
+    "ehm": "early help module",
+    "eha": "early help assessment",
+    "osc": "overview and scrutiny committee",
+    "cpd": "continuing professional development",
+    "ofsted": "Ofsted inspection",
+    "kcc": "Kent County Council",
+    "pdg": "pupil development grant",
+    "aln": "additional learning needs",
+    "camhs": "child and adolescent mental health services",
+    "sis": "strengthening independence service",
+    "asch": "adult social care and health",
+    "jsna": "joint strategic needs assessment",
+}
+_FIGURE_CUES = re.compile(
+    r"\b(how many|how much|what (?:was|were|is|are) the (?:number|rate|percentage|proportion|figure|total|cost|value|level|average)|"
+    r"what (?:number|rate|percentage|proportion|share|figure|amount)|percentage|proportion|rate of|per cent|%|how long|"
+    r"what was .*(?:rate|figure|number|score|total))\b",
+    re.I,
+)
+_FOLLOW_UP = re.compile(
+    r"^(and|what about|how about|and what|what of|also|same for|in the|for the|at the|by the|did (?:they|it|he|she)|"
+    r"was (?:it|that|this)|were they|is (?:it|that)|why|how so|which one)\b|\b(it|they|them|that|this|those|these|he|she|"
+    r"his|her|its|their)\b",
+    re.I,
+)
+YEAR_RE = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+CODE_RE = re.compile(r"\b([A-Z]{1,4}\d{1,3}[a-z]?)(?:\s*/\s*([A-Z]{0,4}\d{1,3}))?\b")
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question prepared for search: the text to embed, the text for BM25 and what was noticed."""
+
+    question: str
+    dense_text: str
+    lexical_text: str
+    wants_figure: bool
+    years: tuple[str, ...]
+    codes: tuple[str, ...]
+    follow_up: bool
+
+
+def expand_acronyms(text: str) -> str:
+    """Add the spelled-out form after each acronym we know, keeping the acronym itself."""
+
+    def sub(m: re.Match[str]) -> str:
+        word = m.group(0)
+        full = ACRONYMS.get(word.lower())
+        if full and (word.isupper() or word.lower() in ("ehcps", "kpis")):
+            return f"{word} ({full})"
+        return word
+
+    return re.sub(r"\b[A-Za-z]{2,6}\b", sub, text)
+
+
+def is_follow_up(question: str, history: tuple[Turn, ...]) -> bool:
+    """Whether a question leans on the conversation so far (short, or starting like a continuation)."""
+    if not history:
+        return False
+    words = question.split()
+    return len(words) <= 6 or bool(_FOLLOW_UP.search(question))
+
+
+def prepare(question: str, history: tuple[Turn, ...] = ()) -> Query:
+    """Expand a question for retrieval, folding in the previous question when it is a follow-up."""
+    follow_up = is_follow_up(question, history)
+    context = history[-1].question if follow_up else ""
+    expanded = expand_acronyms(question)
+    dense = f"{expanded} (context: {context})" if context else expanded
+    lexical = f"{expanded} {expand_acronyms(context)}" if context else expanded
+    joined = f"{question} {context}"
+    codes = tuple(dict.fromkeys(c for m in CODE_RE.finditer(joined) for c in m.groups() if c and any(ch.isdigit() for ch in c)))
+    return Query(
+        question=question,
+        dense_text=dense,
+        lexical_text=lexical,
+        wants_figure=bool(_FIGURE_CUES.search(question)),
+        years=tuple(dict.fromkeys(YEAR_RE.findall(question))),
+        codes=codes,
+        follow_up=follow_up,
+    )

@@ -1,0 +1,105 @@
+"""Ingest on real papers: pages, offsets, metadata, structure-following chunks, idempotence."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from ingest.chunking import chunk_document
+from ingest.documents import document_from_bytes
+from retrieval.assistant import Assistant
+from tests.conftest import CORPUS
+
+
+def _doc(rel: str):
+    return document_from_bytes((CORPUS / rel).read_bytes(), rel)
+
+
+def test_pdf_pages_are_numbered_from_one_and_offsets_slice_the_page():
+    doc = _doc("inspection/ofsted_ilacs_doncaster_2018-01-19.pdf")
+    assert [p.number for p in doc.pages] == list(range(1, 19))
+    chunks = chunk_document(doc.doc_id, doc.pages)
+    pages = {p.number: p.text for p in doc.pages}
+    for c in chunks:
+        assert pages[c.page][c.start:c.end] == c.text
+    # The looked-after figure is on page 5 as pypdf counts pages.
+    hits = [c for c in chunks if "550 children were being looked after" in c.text]
+    assert hits and {c.page for c in hits} == {5}
+
+
+def test_every_corpus_paper_chunks_with_valid_offsets():
+    for path in sorted(CORPUS.rglob("*")):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(CORPUS).as_posix()
+        doc = document_from_bytes(path.read_bytes(), rel)
+        chunks = chunk_document(doc.doc_id, doc.pages)
+        assert chunks, rel
+        texts = {p.number: p.text for p in doc.pages}
+        for c in chunks:
+            assert texts[c.page][c.start:c.end] == c.text, (rel, c.seq)
+            assert c.text.strip() == c.text
+
+
+def test_metadata_from_the_text():
+    doc = _doc("minutes/kent_corporate_parenting_panel_minutes_2024-10-29.pdf")
+    assert doc.kind == "minutes"
+    assert doc.date == "2024-10-29"
+    assert "Corporate Parenting Panel" in doc.body
+    inspection = _doc("inspection/ofsted_ilacs_kent_2022-07-05.pdf")
+    assert inspection.kind == "inspection"
+    assert "Kent County Council" in inspection.body
+    assert inspection.title.startswith("Inspection of Kent County Council")
+
+
+def test_indicator_lines_are_kept_whole():
+    doc = _doc("minutes/doncaster_cyp_scrutiny_panel_minutes_dcst_performance_q2_2018-19.txt")
+    chunks = chunk_document(doc.doc_id, doc.pages)
+    line = "A1 - Percentage of Re–referrals in last 12 months (Quarter 2 = 27%)"
+    holders = [c for c in chunks if line in c.text]
+    assert len(holders) == 1
+    assert holders[0].block == "indicator"
+    # E34/E35 with its value stays in one chunk too.
+    assert any("E34/E35 - Number and rate (per 10,000) of Children in Need – (Quarter 2 average = 1677/396)" in c.text for c in chunks)
+
+
+def test_bullet_list_stays_with_its_lead_in():
+    doc = _doc("minutes/doncaster_cyp_scrutiny_panel_minutes_dcst_performance_q2_2018-19.txt")
+    chunks = chunk_document(doc.doc_id, doc.pages)
+    lead = [c for c in chunks if "It was outlined that areas of good performance included" in c.text]
+    assert lead and "A2 - Timeliness of Single Assessments" in lead[0].text
+
+
+def test_reingest_is_a_no_op_and_a_changed_file_replaces_its_chunks(settings, tmp_path: Path):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    shutil.copy(CORPUS / "minutes/doncaster_cyp_scrutiny_panel_minutes_dcst_performance_q2_2018-19.txt", folder / "panel.txt")
+    assistant = Assistant(settings)
+    first = assistant.ingest([folder])
+    assert first.counts() == {"added": 1}
+    count = assistant.store.count()
+    again = assistant.ingest([folder])
+    assert again.counts() == {"unchanged": 1}
+    assert assistant.store.count() == count
+    old_ids = {d.doc_id for d in assistant.documents()}
+    text = (folder / "panel.txt").read_text(encoding="utf-8")
+    (folder / "panel.txt").write_text(text.replace("Quarter 2 = 27%", "Quarter 2 = 31%"), encoding="utf-8")
+    changed = assistant.ingest([folder])
+    assert changed.counts() == {"updated": 1}
+    docs = assistant.documents()
+    assert len(docs) == 1 and docs[0].doc_id not in old_ids
+    texts = [t for _, t, _ in assistant.store.chunks_of(docs[0].doc_id)]
+    assert any("Quarter 2 = 31%" in t for t in texts)
+    assert assistant.store.count() == len(texts)  # the old version's chunks are gone
+    hits = assistant.search("A1 re-referrals quarter 2")
+    assert hits and "31%" in hits[0].text
+
+
+def test_same_paper_under_two_names_is_stored_once(settings, tmp_path: Path):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    src = CORPUS / "inspection/ofsted_ilacs_doncaster_2022-04-08.pdf"
+    shutil.copy(src, folder / "a.pdf")
+    shutil.copy(src, folder / "b.pdf")
+    report = Assistant(settings).ingest([folder])
+    assert report.counts() == {"added": 1, "duplicate": 1}
