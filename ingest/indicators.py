@@ -1,0 +1,447 @@
+"""Performance-indicator statements found in a paper's pages: a quantity, a period and a value, with its quote.
+
+Three forms are read, as council papers print them:
+
+* KPI boxes: ``<name> GREEN Latest: 14.9% Target: 15%, Floor: 20% Previous: 15.2% (Amber)``;
+* coded KPI lines: ``A1 - Percentage of Re-referrals in last 12 months (Quarter 2 = 27%)``;
+* table rows under a header of months (``Status Dec-23 ... Dec-24``): the latest column;
+* narrative sentences and bullets: ``At 31 October 2017, 550 children were being looked after
+  (a rate of 84.0 per 10,000 children).`` One record per measured figure; figures that only
+  compare (previous quarter, target, floor, England average) stay in the quote.
+
+Offsets are Python slices of the page text; ``quote`` is that slice with whitespace collapsed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from core.models import Document
+from ingest.sentences import sentence_spans
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator statement: what was measured, for when, the value as written, and where it is said."""
+
+    indicator: str
+    code: str | None
+    period: str | None
+    value: str | None
+    doc: str
+    page: int | None
+    date: str | None
+    quote: str
+    start: int
+    end: int
+    doc_id: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def collapse(text: str) -> str:
+    """Whitespace collapsed to single spaces, as quotes are shown."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# --- statements: bullets, numbered items and sentences with their offsets ----------------------
+_GLYPH = "\u2022\u25aa\u25cf\u00b7\uf000-\uf8ff"
+_ITEM_START = re.compile(rf"^[ \t]*(?:[{_GLYPH}]|\(?[a-z0-9]{{1,3}}[.)]\s|[A-Z]{{1,2}}\d{{1,3}}(?:/[A-Z]{{1,2}}\d{{1,3}})?\s*[-–—])")
+_LEAD = re.compile(rf"^(?:[\s{_GLYPH}]+|\(?(?:[a-zA-Z]|\d{{1,3}}|[ivx]{{1,4}})[.)](?=\s))+\s*")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A sentence or list item of a page: offsets into the page text and the lead-in it continues."""
+
+    start: int
+    end: int
+    text: str
+    lead: str = ""
+    bullet: bool = False
+
+
+def items(text: str) -> Iterator[tuple[int, int, bool]]:
+    """Paragraphs and list items as (start, end, is_bullet): a new one at a blank line or a list marker."""
+    start = None
+    bullet = False
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if not stripped:
+            if start is not None:
+                yield start, pos, bullet
+                start = None
+        elif _ITEM_START.match(line):
+            if start is not None:
+                yield start, pos, bullet
+            start = pos
+            bullet = bool(re.match(rf"^[ \t]*[{_GLYPH}]", line))
+        elif start is None:
+            start, bullet = pos, False
+        pos += len(line)
+    if start is not None:
+        yield start, pos, bullet
+
+
+def furniture(pages: list[str]) -> list[str]:
+    """Pages with running headers, footers and page numbers blanked out (offsets kept).
+
+    A line is furniture when it is only a number, or when the same line, digits aside, recurs on
+    at least three pages of the paper.
+    """
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", collapse(line))
+
+    counts: dict[str, int] = {}
+    for text in pages:
+        for k in {key(line) for line in text.splitlines() if line.strip()}:
+            counts[k] = counts.get(k, 0) + 1
+    out = []
+    for text in pages:
+        lines = text.splitlines(keepends=True)
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        edges = set(filled[:3] + filled[-3:])
+        for i in edges:
+            body = lines[i].rstrip("\n")
+            repeated = counts.get(key(body), 0) >= 3 and len(pages) >= 3 and not re.search(r"[%:]", body) and len(body.split()) >= 2
+            if re.fullmatch(r"\s*\d{1,4}\s*", body) or repeated:
+                lines[i] = " " * len(body) + lines[i][len(body):]
+        out.append("".join(lines))
+    return out
+
+
+def statements(text: str) -> list[Statement]:
+    """Sentences of a page, list markers trimmed off the front; a list item keeps the sentence that led into it."""
+    out: list[Statement] = []
+    lead = ""
+    for s, e, bullet in items(text):
+        item = text[s:e]
+        marker = _LEAD.match(item)
+        if marker:
+            s += marker.end()
+            item = text[s:e]
+        for a, b in sentence_spans(item):
+            piece = item[a:b]
+            trim = len(piece) - len(_LEAD.sub("", piece))
+            a += trim
+            if b <= a:
+                continue
+            sentence = collapse(item[a:b])
+            out.append(Statement(s + a, s + b, sentence, lead if bullet else "", bullet))
+        last = collapse(item)
+        if last.endswith(":"):
+            lead = last
+        elif not bullet and not last[:1].islower():
+            lead = ""
+    return out
+
+
+# --- numbers -----------------------------------------------------------------------------------
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}
+_MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_HEDGE = r"(?:(?:around|approximately|about|almost|nearly|over|more than|less than|fewer than|under|in excess of|up to|at least|between|some)\s+)?"
+_FIGURE = re.compile(
+    r"(?<![\w£$€.,/\-–])(?:" + _HEDGE + r")"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<rng>\s?[-–/]\s?\d+(?:\.\d+)?)?(?P<pct>\s?%)?"
+    r"(?![\w/]|\.\d|-\d)",
+    re.IGNORECASE,
+)
+_WORD_FIGURE = re.compile(r"\b(?P<num>" + "|".join(_WORDS) + r")\b", re.IGNORECASE)
+# Nouns a counted figure in a service paper is about: number words only count before one of these.
+_COUNTED = re.compile(
+    r"^\s*(?:[\w’'-]+\s+){0,2}?(?:children|child|young|people|person|homes?|workers?|audits?|adoptions?|placements?|"
+    r"notifications?|families|family|households?|carers?|constellations?|volunteers?|beds?|cases?|referrals?|staff|"
+    r"days|places|leavers|adopters?|were|live|lives|are|was|is|have|had)\b",
+    re.IGNORECASE,
+)
+_UNIT_AFTER = re.compile(r"^\s?(?:m\b|bn\b|k\b|million|billion|pence|p\b)", re.IGNORECASE)
+_DURATION_AFTER = re.compile(r"^\s?(?:-\s?)?(?:years?|months?|weeks?|days?|hours?|minutes?|year-olds?|yrs?)\b", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"(?:aged|age of|ages|under|over|than|between|from)\s*$", re.IGNORECASE)
+_NOT_A_FIGURE_BEFORE = re.compile(
+    r"(?:£|\$|€|\bitem|\bitems|\bpage|\bpages|\bparagraph|\bparagraphs|\bpara|\bappendix|\bsection|\bquarter|\bq|"
+    r"\bstanding order|\bs\.|\bno\.|\bnos\.|\bphase|\bstage|\bnumber|\bclause|\btier|\bkey stage|\bpriority|\byear|"
+    r"\bage|\baged|\bper|\bvictoria|\bcovid|\bwave|\blevel|\bgrade|\bband|\bcategory|\bday|\bweek|\bchapter|\bannex|"
+    + _MONTHS + r")[\s.-]*$",
+    re.IGNORECASE,
+)
+_COMPARATOR_BEFORE = re.compile(
+    r"(?:compared (?:to|with)|comparison|from|previous(?:ly)?|last (?:quarter|year|month)|target(?: caseload)?(?: of)?|"
+    r"floor(?: standard)?(?: of)?|england|national|nationally|statistical neighbours?|neighbours?|average of|than|"
+    r"against|benchmark|regional|(?:no )?more than|up from|down from|was previously|last published[\w\s]*?of)"
+    r"[\s\w’'(.-]{0,12}?$",
+    re.IGNORECASE,
+)
+_CHANGE_BEFORE = re.compile(r"(?:increase(?:d)? of|decrease(?:d)? of|reduction of|rise of|fall of|by|up|down)\s*$", re.IGNORECASE)
+_CHANGE_AFTER = re.compile(r"^\s?(?:%\s?)?(?:increase|decrease|reduction|rise|fall|fewer|more|higher|lower|less|drop)\b", re.IGNORECASE)
+_EXCLUDED_CONTEXT = re.compile(
+    r"population|low[- ]income|free school meals|minority ethnic|ethnic groups|additional language|\bbirths?\b|"
+    r"£|\bbudget|overspend|underspend|\bfunding\b|\bgrants?\b|per head|\bambition|\baims? to\b|\bintends? to\b|"
+    r"\bplan(?:s|ned)? to\b|\bwill be\b|\bby the end of\b|\bforecast|\bKPI Summary|live in (?:Doncaster|the area)",
+    re.IGNORECASE,
+)
+_RAG = r"(?:GREEN|AMBER|RED)"
+_KPI_BOX = re.compile(
+    rf"(?P<rag>{_RAG})\s+Latest:\s?(?P<value>[\d.,]+\s?%?)[^\n]*?(?:\n[^\n]*?){{0,2}}?Previous:?\s?[\d.,]+\s?%?\s?\((?:Green|Amber|Red)\)",
+)
+_CODED = re.compile(
+    r"^[ \t]*(?P<code>[A-Z]{1,2}\d{1,3}(?:/[A-Z]{1,2}\d{1,3})?)\s*[-–—]\s*(?P<rest>[^\n]+)", re.MULTILINE
+)
+_CODED_VALUE = re.compile(r"(?P<period>(?:Quarter|Q)\s?\d[\w ]*?)\s*=\s*(?P<value>[\d.,/]+\s?%?)")
+_HEADER = re.compile(rf"^(?P<label>[A-Za-z][\w ]*?)((?:\s+{_MONTHS}-\d{{2}}){{3,}})\s*$", re.MULTILINE)
+_ROW_NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?%?"
+_PERIOD = re.compile(
+    r"(?:(?:at|on|as of|as at|by|in|for|to|from|since)\s+(?:the\s+)?)?"
+    r"(?:(?:end of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTHS + r"\s+\d{4}(?:\s+to\s+(?:\d{1,2}\s+)?" + _MONTHS + r"\s+\d{4})?"
+    r"|(?:the\s+)?12 months to " + _MONTHS + r" \d{4}|(?:the\s+)?(?:last|past) (?:12|twelve) months(?: \([^)]*\))?|"
+    r"the (?:previous )?quarter|quarter \d(?: average)?|within the last year|each month|currently|now)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Figure:
+    start: int
+    end: int
+    text: str
+    role: str  # value | comparator | change | attached
+
+
+def _figures(sentence: str, context: str) -> list[_Figure]:
+    """Numbers in a sentence with the role each plays."""
+    found: list[_Figure] = []
+    for m in _FIGURE.finditer(sentence):
+        found.append(_classify(sentence, m.start(), m.end(), m.group(0), m.group("num"), bool(m.group("rng")), bool(m.group("pct"))))
+    for m in _WORD_FIGURE.finditer(sentence):
+        after = sentence[m.end():]
+        at_start = not sentence[:m.start()].strip(" ,;:(") or sentence[:m.start()].rstrip().lower().endswith(("whom", "and", "but", "with"))
+        if _COUNTED.match(after) and (at_start or not re.match(r"^\s*(?:were|live|lives|are|was|is|have|had)\b", after, re.I)):
+            if _DURATION_AFTER.match(after) or re.match(r"^\s*(?:of|or|to|and|in)\b", after, re.I):
+                continue
+            found.append(_classify(sentence, m.start(), m.end(), m.group(0), m.group(0), False, False))
+    found = [f for f in found if f.role != "skip"]
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+_NOT_COUNTED_AFTER = re.compile(
+    r"^\s?(?:(?:additional|key|main|new|further|other|separate)\s+)?(?:strengths|areas|recommendations|measures|priorities|points|"
+    r"questions|items|themes|objectives|actions|outcomes|indicators|pillars|workstreams|members|councillors|seats|votes)\b",
+    re.IGNORECASE,
+)
+_COMPARATOR_AFTER = re.compile(r"^\s?(?:%\s?)?(?:target|floor|england|national|average)\b", re.IGNORECASE)
+
+
+def _classify(sentence: str, start: int, end: int, text: str, num: str, is_range: bool, pct: bool) -> _Figure:
+    before = sentence[max(0, start - 60):start]
+    after = sentence[end:end + 30]
+    role = "value"
+    slash = bool(re.search(r"\d/[1-9]\d{0,3}%?$", text.strip()))
+    if "/" in text and not slash:
+        return _Figure(start, end, text.strip(), "skip")  # a reference number such as 24/00109
+    if re.fullmatch(r"(?:19|20)\d\d", num) and not pct:
+        role = "skip"  # a year
+    elif re.match(rf"^\s?(?:st|nd|rd|th)?\s+{_MONTHS}\b", after) or re.search(rf"{_MONTHS}\s*$", before):
+        role = "skip"  # a day of a month
+    elif _NOT_A_FIGURE_BEFORE.search(before) or _UNIT_AFTER.match(after) or before.endswith(("£", "£ ")):
+        role = "skip"
+    elif re.match(r"^\s?(?:st|nd|rd|th)\b", after) or _NOT_COUNTED_AFTER.match(after):
+        role = "skip"
+    elif re.search(r"\bper\s*$", before):
+        role = "skip"
+    elif re.search(r"(?:age of|aged|ages of|over the age of|under the age of)\s*$", before, re.I):
+        role = "skip"
+    elif _DURATION_AFTER.match(after) and not re.search(r"\b(?:is|was|were|of)\s*$", before):
+        role = "skip"
+    elif is_range and not slash and not re.search(r"between\s*$", before, re.I) and "between" not in text.lower():
+        role = "skip"  # an age band or a code such as 18-25
+    elif _AGE_BEFORE.search(before) and re.match(r"^\s?(?:years?|-year|year-old)", after):
+        role = "skip"
+    elif re.search(r"\bof the\s*$", before, re.I) and re.match(r"^\s+[a-z]", after):
+        role = "skip"  # "Of the 2,016 care leavers": the total already stated
+    elif re.search(r"\(\s*(?:or\s*)?$", before):
+        # a figure in brackets: an earlier period's figure, or a second measure of the figure before it
+        inside = before[:before.rfind("(")]
+        if re.search(r"(?:quarter|year|month|week|previous|last|target|floor|england|national)[^.;]{0,40}$", inside, re.I):
+            role = "comparator"
+        else:
+            role = "attached"
+    elif re.search(r"(?:a rate of|rate of)\s*$", before, re.I):
+        role = "attached"
+    elif re.search(r"(?:compared (?:to|with)|than|against(?: a target of)?)\s*$", before, re.I) or _COMPARATOR_AFTER.match(after):
+        role = "comparator"
+    elif _CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(after):
+        role = "change"
+    elif _COMPARATOR_BEFORE.search(before) and not re.search(r"\b(?:to|was|were|is|at)\s*$", before, re.I):
+        role = "comparator"
+    return _Figure(start, end, text.strip(), role)
+
+
+def _period(sentence: str, lead: str) -> str | None:
+    m = _PERIOD.search(sentence)
+    if m is None and lead:
+        m = _PERIOD.search(lead)
+    if m is None:
+        return None
+    found = m.group(0)
+    return re.sub(r"^(?:at|on|as of|as at|by|in|for|to|from|since)\s+(?:the\s+)?", "", found, flags=re.I) or found
+
+
+def _indicator_name(sentence: str, figure: _Figure) -> str:
+    """A short description of the quantity: the words around the figure."""
+    head = sentence[:figure.start]
+    tail = sentence[figure.end:]
+    m = re.search(r"(?:the|The)\s+((?:number|percentage|rate|proportion|average|timeliness|capacity)[^,.;]{0,90}?)\s+(?:was|is|were|has|had|remained|decreased|increased|at)\b", head)
+    if m:
+        return m.group(1).strip()
+    words = re.findall(r"[A-Za-z’'()-]+", tail)[:8]
+    return " ".join(words).strip(" ,(") or collapse(sentence)[:80]
+
+
+def _narrative(sentence: str, context: str) -> list[tuple[str, str]]:
+    """(value, indicator) pairs for a sentence: one per measured figure, attached figures joined with '; '."""
+    if _EXCLUDED_CONTEXT.search(context):
+        return []
+    figures = _figures(sentence, context)
+    records: list[list[_Figure]] = []
+    changes: list[_Figure] = []
+    comparators: list[_Figure] = []
+    previous: _Figure | None = None
+    for f in figures:
+        if f.role == "value":
+            records.append([f])
+        elif f.role == "attached":
+            if records:
+                records[-1].append(f)
+            elif previous is not None and previous.role == "comparator":
+                comparators.append(f)
+            else:
+                records.append([f])
+        elif f.role == "change":
+            changes.append(f)
+        elif f.role == "comparator":
+            comparators.append(f)
+        previous = f
+    if not records and changes:
+        records = [changes]
+    elif not records and comparators and re.match(r"^\s*This is an? (?:increase|reduction|decrease)\s+from\b", sentence, re.I):
+        records = [comparators]
+    out = []
+    for group in records:
+        value = "; ".join(_with_unit(sentence, f) for f in group)
+        out.append((value, _indicator_name(sentence, group[0])))
+    return out
+
+
+def _with_unit(sentence: str, f: _Figure) -> str:
+    after = sentence[f.end:f.end + 40]
+    if f.role == "change":
+        m = re.match(r"^\s?(increase|decrease|reduction|rise|fall|fewer|more|higher|lower)\b", after, re.I)
+        return f"{f.text} {m.group(1)}" if m else f.text
+    m = re.match(r"^\s?(per 10,000|per 100,000|per 1,000|weeks|children|families)\b", after)
+    return f"{f.text} {m.group(1)}" if m else f.text
+
+
+# --- the three structured forms ----------------------------------------------------------------
+def _kpi_boxes(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, name, latest value) of each KPI box on a page."""
+    last_end = 0
+    for m in _KPI_BOX.finditer(text):
+        head = text[last_end:m.start()]
+        blocks = re.split(r"\n[ \t]*\n", head)
+        name_block = blocks[-1] if blocks[-1].strip() else (blocks[-2] if len(blocks) > 1 else "")
+        name_start = last_end + head.rfind(name_block) if name_block else m.start()
+        name = collapse(name_block)
+        name_start += len(name_block) - len(name_block.lstrip())
+        yield name_start, m.end(), name, collapse(m.group("value"))
+        last_end = m.end()
+
+
+def _coded_lines(text: str) -> Iterator[tuple[int, int, str, str | None, str | None, str]]:
+    """(start, end, code, period, value, name) of each coded KPI line such as ``A1 - ... (Quarter 2 = 27%)``."""
+    for m in _CODED.finditer(text):
+        rest = m.group("rest")
+        if not re.search(r"(?:percentage|number|rate|timeliness|children|referrals|assessments|plans?|contacts|seen)", rest, re.I):
+            continue
+        start = m.start("code")
+        v = _CODED_VALUE.search(rest)
+        if v:
+            end = m.start("rest") + v.end()
+            close = text.find(")", end)
+            if close != -1 and close - end <= 2:
+                end = close + 1
+            name = collapse(re.split(r"\s[-–—(]\s?\(?(?:Quarter|Q)\s?\d", rest)[0])
+            yield start, end, m.group("code"), collapse(v.group("period")), collapse(v.group("value")), name.strip(" –-(")
+        else:
+            sentence_end = re.search(r"[.!?](?:\s|$)", rest)
+            end = m.start("rest") + (sentence_end.end() if sentence_end else len(rest))
+            end = _extend_sentence(text, end)
+            name = collapse(re.split(r"\s[-–—]\s", rest)[0])
+            yield start, end, m.group("code"), None, None, name
+
+
+def _extend_sentence(text: str, end: int) -> int:
+    m = re.compile(r"[.!?](?=\s|$)").search(text, end)
+    return m.end() if m else end
+
+
+def _table_rows(text: str) -> Iterator[tuple[int, int, str, str, str]]:
+    """(start, end, label, latest column, value) for rows under a header of month columns."""
+    for h in _HEADER.finditer(text):
+        columns = re.findall(_MONTHS + r"-\d{2}", h.group(2))
+        pos = h.end() + 1
+        for line in text[pos:].splitlines(keepends=True):
+            row = re.match(rf"^(?P<label>[A-Za-z][A-Za-z\- ]*?|\d+ to \d+)\s+((?:(?:{_ROW_NUM})\s+){{{len(columns) - 1}}}(?:{_ROW_NUM}))\s*$", line)
+            if row:
+                values = row.group(2).split()
+                yield pos, pos + len(line.rstrip()), collapse(row.group("label")), columns[-1], values[-1]
+            elif line.strip() and not re.match(r"^[A-Za-z ]+\s*$", line):
+                break
+            pos += len(line)
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _page_indicators(text: str) -> Iterator[tuple[int, int, str, str | None, str | None, str | None]]:
+    """(start, end, indicator, code, period, value) for every statement on one page."""
+    taken: list[tuple[int, int]] = []
+    for s, e, name, value in _kpi_boxes(text):
+        taken.append((s, e))
+        yield s, e, name, None, "Latest", value
+    for s, e, code, period, value, name in _coded_lines(text):
+        if not _inside(taken, s, e):
+            taken.append((s, e))
+            yield s, e, name, code, period, value
+    for s, e, label, column, value in _table_rows(text):
+        if not _inside(taken, s, e):
+            taken.append((s, e))
+            yield s, e, label, None, column, value
+    for st in statements(text):
+        if _inside(taken, st.start, st.end) or len(st.text) > 600:
+            continue
+        for value, name in _narrative(st.text, f"{st.lead} {st.text}"):
+            yield st.start, st.end, name, None, _period(st.text, st.lead), value
+
+
+def extract_indicators(document: Document) -> list[Indicator]:
+    """Every indicator statement in a paper, page by page, in reading order."""
+    out: list[Indicator] = []
+    texts = furniture([p.text for p in document.pages])
+    for page, text in zip(document.pages, texts, strict=True):
+        for start, end, name, code, period, value in _page_indicators(text):
+            out.append(Indicator(
+                indicator=name, code=code, period=period, value=value, doc=document.path, page=page.number,
+                date=document.date, quote=collapse(text[start:end]), start=start, end=end, doc_id=document.doc_id,
+            ))
+    return out
