@@ -1,0 +1,148 @@
+"""The chat: questions, answers with linked citations, source cards, the original page, feedback and briefings."""
+
+from __future__ import annotations
+
+import html
+import time
+from dataclasses import dataclass
+from datetime import date
+
+import streamlit as st
+
+from core.models import Answer, DocumentRecord, Filters, Turn
+from core.settings import Settings
+from retrieval.assistant import Assistant
+from retrieval.export import briefing_docx, briefing_markdown
+from retrieval.feedback import record_feedback
+from ui.components import answer_html, card_html, sources, where
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+NO_SCOPE = "No paper in the library matches the scope you chose, so nothing was searched. Widen the scope in the sidebar."
+
+
+@dataclass(frozen=True)
+class ChatTurn:
+    """One question and its answer as the session remembers them."""
+
+    turn_id: int
+    answer: Answer
+    filters: Filters
+    scope: str
+    seconds: float
+    searched: bool = True
+
+
+def turns() -> list[ChatTurn]:
+    """The conversation so far, oldest first."""
+    return st.session_state.setdefault("turns", [])
+
+
+def new_conversation() -> None:
+    st.session_state["turns"] = []
+    st.session_state["viewing"] = set()
+
+
+def history() -> tuple[Turn, ...]:
+    """Earlier exchanges that found an answer, for follow-up questions."""
+    return tuple(Turn(t.answer.question, t.answer.text) for t in turns() if t.searched)
+
+
+def ask(assistant: Assistant, question: str, filters: Filters, in_scope: list[DocumentRecord],
+        scope: str, member: bool) -> None:
+    """Answer ``question`` within the scope and add it to the conversation."""
+    turn_id = st.session_state.get("next_turn", 1)
+    st.session_state["next_turn"] = turn_id + 1
+    if not in_scope:
+        answer = Answer(question, NO_SCOPE, True, (), (), notes=("no paper in scope",))
+        turns().append(ChatTurn(turn_id, answer, filters, scope, 0.0, searched=False))
+        return
+    with st.chat_message("user"):
+        st.html(f"<p>{html.escape(question)}</p>")
+    with st.chat_message("assistant"), st.status(f"Searching {len(in_scope)} papers…") as status:
+        started = time.perf_counter()
+        answer = assistant.ask(question, filters=filters, history=history(), allow_restricted=member)
+        seconds = time.perf_counter() - started
+        status.update(label=f"Read {len(answer.passages)} passages in {seconds:.1f} s", state="complete")
+    turns().append(ChatTurn(turn_id, answer, filters, scope, seconds))
+
+
+def _toggle_source(key: str) -> None:
+    viewing: set[str] = st.session_state.setdefault("viewing", set())
+    viewing.symmetric_difference_update({key})
+
+
+def _rate(turn: ChatTurn, settings: Settings) -> None:
+    value = st.session_state.get(f"rating-{turn.turn_id}")
+    if value is None:
+        return
+    earlier = tuple(Turn(t.answer.question, t.answer.text) for t in turns() if t.turn_id < turn.turn_id and t.searched)
+    record_feedback(settings.data_dir, turn.answer, "up" if value == 1 else "down", filters=turn.filters, history=earlier)
+    st.toast("Thank you: your rating is saved." if value == 1 else "Thank you: this answer is saved for review.")
+
+
+def export_buttons(answers: list[Answer], scope: str, key: str, label: str) -> None:
+    """Markdown and Word downloads of a briefing note, generated when clicked."""
+    name = f"briefing-{date.today().isoformat()}"
+    left, right = st.columns(2)
+    left.download_button(f"{label} (Markdown)", data=lambda: briefing_markdown(answers, scope=scope),
+                         file_name=f"{name}.md", mime="text/markdown", key=f"md-{key}", icon=":material/description:")
+    right.download_button(f"{label} (Word)", data=lambda: briefing_docx(answers, scope=scope),
+                          file_name=f"{name}.docx", mime=DOCX_MIME, key=f"docx-{key}", icon=":material/article:")
+
+
+def render_turn(turn: ChatTurn, settings: Settings) -> None:
+    """A question, its answer with linked [n] markers, and a card for each source."""
+    answer = turn.answer
+    with st.chat_message("user"):
+        st.html(f"<p>{html.escape(answer.question)}</p>")
+    with st.chat_message("assistant"):
+        if not turn.searched:
+            st.warning(answer.text, icon=":material/filter_alt_off:")
+            st.caption(turn.scope)
+            return
+        st.html(answer_html(answer, turn.turn_id))
+        detail = f"{turn.scope} Read {len(answer.passages)} passages in {turn.seconds:.1f} s."
+        st.caption(detail)
+        for n, passage, quotes in sources(answer):
+            st.html(card_html(turn.turn_id, n, passage, quotes))
+            key = f"{turn.turn_id}-{n}"
+            open_now = key in st.session_state.get("viewing", set())
+            label = f"Hide the original of [{n}]" if open_now else f"Open the original at {where(passage.page)} [{n}]"
+            st.button(label, key=f"open-{key}", on_click=_toggle_source, args=(key,), icon=":material/menu_book:")
+            if open_now:
+                from ui.sources import show_source
+
+                with st.container(border=True):
+                    show_source(passage, quotes, key)
+        if answer.abstained:
+            return
+        rate, export = st.columns([1, 3])
+        with rate:
+            st.caption("Was this answer useful?")
+            st.feedback("thumbs", key=f"rating-{turn.turn_id}", on_change=_rate, args=(turn, settings))
+        with export:
+            export_buttons([answer], turn.scope, f"turn-{turn.turn_id}", "Briefing on this answer")
+
+
+def chat_page(assistant: Assistant, settings: Settings, filters: Filters, in_scope: list[DocumentRecord],
+              scope: str, member: bool) -> None:
+    """The chat page."""
+    title, reset = st.columns([4, 1], vertical_alignment="bottom")
+    title.title("Ask the papers")
+    reset.button("New conversation", on_click=new_conversation, icon=":material/add_comment:", key="new_conversation")
+    if in_scope:
+        st.info(scope, icon=":material/filter_alt:")
+    else:
+        st.warning(f"{scope} No paper matches this scope: questions will not be searched until you widen it.",
+                   icon=":material/filter_alt_off:")
+    for turn in turns():
+        render_turn(turn, settings)
+    answered = [t.answer for t in turns() if t.searched and not t.answer.abstained]
+    if len(answered) > 1:
+        st.divider()
+        scopes = " ".join(dict.fromkeys(t.scope for t in turns() if t.searched))
+        export_buttons(answered, scopes, "conversation", "Briefing on the whole conversation")
+    question = st.chat_input("Ask about the papers, e.g. What was the A1 re-referral rate in Quarter 2?")
+    if question and question.strip():
+        ask(assistant, question.strip(), filters, in_scope, scope, member)
+        st.rerun()

@@ -1,0 +1,126 @@
+"""The library: the papers in the index, adding new ones and removing old ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from core.models import DocumentRecord, IngestReport
+from core.settings import Settings
+from retrieval.assistant import Assistant
+from ui.components import kind_name
+from ui.uploads import UPLOAD_TYPES, add_uploads
+
+STATUS_NAMES = {
+    "added": "Added",
+    "updated": "Updated (replaces the earlier version)",
+    "unchanged": "Already in the library",
+    "duplicate": "Already in the library under another name",
+    "skipped": "Skipped",
+    "failed": "Could not be added",
+    "removed": "Removed",
+}
+
+
+def uploads_dir(settings: Settings) -> Path:
+    """Where uploaded papers are kept."""
+    return settings.data_dir / "uploads"
+
+
+def paper_rows(records: list[DocumentRecord], member: bool) -> list[dict[str, object]]:
+    """The library table: one row per paper, in councillors' words."""
+    rows = []
+    for r in records:
+        row: dict[str, object] = {
+            "Title": r.title,
+            "Kind": kind_name(r.kind),
+            "Committee or body": r.body,
+            "Date": r.date or "undated",
+            "Pages": r.pages or None,
+            "Passages": r.chunks,
+            "Added": r.ingested_at.replace("T", " ")[:16],
+        }
+        if member:
+            row["Members only"] = r.restricted
+        rows.append(row)
+    return rows
+
+
+def outcome_rows(report: IngestReport) -> list[dict[str, object]]:
+    """What happened to each uploaded file, and why when it failed."""
+    rows = []
+    for o in report.outcomes:
+        detail = o.reason
+        if o.status in ("added", "updated"):
+            detail = f"{o.title}: {o.pages or 'unpaged'} pages, {o.chunks} passages"
+        rows.append({"File": o.path, "Result": STATUS_NAMES.get(o.status, o.status), "Detail": detail})
+    return rows
+
+
+def show_report(report: IngestReport) -> None:
+    counts = report.counts()
+    added = counts.get("added", 0) + counts.get("updated", 0)
+    if report.failed:
+        st.error(f"{len(report.failed)} of {len(report.outcomes)} files could not be added; the reasons are below.")
+    if added:
+        st.success(f"{added} paper{'s' if added != 1 else ''} added to the library.")
+    st.dataframe(outcome_rows(report), hide_index=True, width="stretch")
+
+
+def upload_section(assistant: Assistant, settings: Settings, member: bool) -> None:
+    st.subheader("Add papers")
+    generation = st.session_state.get("upload_round", 0)
+    files = st.file_uploader("Papers to add (PDF, Word, web page or text)", type=list(UPLOAD_TYPES),
+                             accept_multiple_files=True, key=f"uploader-{generation}")
+    restricted = member and st.checkbox("Members only (restricted papers)", key="upload_restricted")
+    if st.button("Add to the library", disabled=not files, type="primary", key="add_papers"):
+        bar = st.progress(0.0, text="Saving the papers…")
+
+        def progress(done: int, total: int, name: str) -> None:
+            text = f"Reading {name} ({done + 1} of {total})" if name else "Finishing…"
+            bar.progress(min(1.0, done / max(1, total)), text=text)
+
+        report = add_uploads(assistant, uploads_dir(settings), [(f.name, f.getvalue()) for f in files or []],
+                             restricted=restricted, progress=progress)
+        bar.progress(1.0, text="Done.")
+        st.session_state["last_upload"] = report
+        st.session_state["upload_round"] = generation + 1
+        st.rerun()
+    report = st.session_state.get("last_upload")
+    if report is not None:
+        show_report(report)
+
+
+def removal_section(assistant: Assistant, records: list[DocumentRecord]) -> None:
+    st.subheader("Remove a paper")
+    if not records:
+        st.caption("There are no papers to remove.")
+        return
+    titles = {r.doc_id: f"{r.title} ({r.date or 'undated'}) — {r.path}" for r in records}
+    doc_id = st.selectbox("Paper", list(titles), format_func=lambda d: titles[d], index=None,
+                          placeholder="Choose a paper", key="remove_choice")
+    sure = st.checkbox("Yes, remove this paper and its passages from the library", key="remove_confirm")
+    if st.button("Remove", disabled=not (doc_id and sure), key="remove_paper"):
+        assert doc_id is not None
+        assistant.remove(doc_id)
+        st.session_state["removed"] = titles[doc_id]
+        for key in ("remove_choice", "remove_confirm"):
+            st.session_state.pop(key, None)
+        st.rerun()
+    if st.session_state.get("removed"):
+        st.success(f"Removed: {st.session_state.pop('removed')}")
+
+
+def library_page(assistant: Assistant, settings: Settings, member: bool) -> None:
+    """The library page."""
+    st.title("Library")
+    records = assistant.documents(allow_restricted=member)
+    st.caption(f"{len(records)} papers. Questions are answered from these papers only.")
+    st.dataframe(paper_rows(records, member), hide_index=True, width="stretch",
+                 column_config={"Title": st.column_config.TextColumn(width="large")})
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        upload_section(assistant, settings, member)
+    with right:
+        removal_section(assistant, records)

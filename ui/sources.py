@@ -1,0 +1,54 @@
+"""The original paper at the cited page: a rendered PDF page, or the text of a text paper."""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+import streamlit as st
+
+from core.models import Passage
+from ui.components import highlight
+
+RENDER_SCALE = 1.6  # about 115 dpi: readable on a tablet without a large image
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def render_pdf_page(source: str, page: int, mtime: float) -> Any:
+    """One page of a PDF (1-based) as an image; ``mtime`` keys the cache to the file's version."""
+    pdf = pdfium.PdfDocument(source)
+    try:
+        if not 1 <= page <= len(pdf):
+            raise ValueError(f"the paper has {len(pdf)} pages, not {page}")
+        return pdf[page - 1].render(scale=RENDER_SCALE).to_pil()
+    finally:
+        pdf.close()
+
+
+def is_pdf(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(5) == b"%PDF-"
+
+
+def show_source(passage: Passage, quotes: list[str], key: str) -> None:
+    """The original paper where the passage comes from, with a download of the file."""
+    path = Path(passage.source) if passage.source else None
+    if path is None or not path.is_file():
+        st.warning("The original file of this paper is no longer where it was ingested from.")
+        return
+    if is_pdf(path) and passage.page:
+        try:
+            image = render_pdf_page(str(path), passage.page, path.stat().st_mtime)
+        except Exception as exc:  # a damaged PDF should not break the chat  # noqa: BLE001
+            st.warning(f"Could not show page {passage.page}: {exc}")
+        else:
+            st.image(image, caption=f"{passage.title}, page {passage.page}", width="stretch")
+    elif path.suffix.lower() in (".txt", ".md", ".markdown"):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        st.html(f'<div class="ma-source">{highlight(text, quotes)}</div>')
+    else:
+        st.info("This paper is shown as text in the passage above; download it to see the original.")
+    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    st.download_button(f"Download {path.name}", data=path.read_bytes, file_name=path.name, mime=mime, key=f"dl-{key}")
