@@ -37,27 +37,39 @@ class Commitment:
 
 
 _BODY = r"(?:the\s+)?(?:Panel|Committee|Council|County Council|Cabinet|Board|Sub-Committee|Members|committee|panel)"
+_BUSINESS = (
+    r"(?:the |this |that |these |those |all )?(?:\w+ ){0,4}?(?:report|update|minutes|work programme|items?|paper|"
+    r"recommendations?|progress|decision|comments?|strategy|plan|statement|card|protocol)"
+)
 _RESOLUTION = re.compile(
     r"^(?:\d{1,2}[.)]\s*)?(?:\(?[a-z]\)\s*)?RESOLVED\b"
     r"|\bRESOLVED\s+(?:that|to)\b"
-    rf"|^{_BODY}\s+(?:note[sd]?|agreed|approved|endorsed|resolved)\b"
+    rf"|^{_BODY}\s+(?:note[sd]?\s+{_BUSINESS}|agreed|approved|endorsed|resolved)\b"
     r"|\bIt was (?:agreed|resolved|RESOLVED)\b"
     rf"|\bThis was agreed by {_BODY}"
     r"|\bMembers (?:agreed|resolved|voted) to\b"
-    r"|\bAgreed unanimously\b"
+    r"|^(?:Agreed|Carried) unanimously\b"
     r"|\b(?i:agenda|minutes|motion|item|report|recommendations?|amendment|substitution|ordinance|resolution|it|so)\s+"
     r"(?:(?:is|are|was|were|has been|have been)\s+)?(?:approved|adopted|accepted)\b(?!\s+(?:by|in|at|on)\b)"
     r"|\b\d+\s+(?:is|was|has been)\s+(?:approved|adopted|accepted)\b"
     r"|\b(?:so referred|referred back to)\b"
     r"|\bmoves on to a second reading\b"
     r"|\bresolves? to (?:meet in private|exclude)"
-    r"|\bAre Members (?:happy|content) to note\b"
-    r"|\bproposed,? and [A-Z][\w .]+ seconded\b",
+    r"|\bAre Members (?:happy|content) to note\b",
+)
+# A motion is a decision only once the minutes record it was agreed ("Agreed unanimously").
+_MOTION = re.compile(r"\bproposed,? and [A-Z][\w .]+ seconded\b")
+_AGREED = re.compile(r"^(?:Agreed|Carried|The motion was (?:agreed|carried))\b", re.IGNORECASE)
+_RECIPIENT = (
+    r"(?=.{0,80}\b(?:members|member|panel|committee|councillors|cabinet|chair|details|information|update|briefing|"
+    r"report|data|figures|response|copy|links?|letter|message|strategy|document)\b)"
 )
 _COMMITMENT = re.compile(
-    r"\boffer(?:ed)? to\b|\bAn offer was (?:provided|made)\b|\bundertook to\b|\bpromised to\b"
+    r"\boffered to\b|\bAn offer was (?:provided|made)\b|\bundertook to\b|\bpromised to\b"
     r"|\b(?:agreed|offered|undertook) to (?:write|circulate|provide|send|share|follow|report|come|raise|look|arrange|check|find|bring|consider|investigate)"
-    r"|\bwould (?:send|write|circulate|provide|share|report|bring|arrange|follow up|raise|come back|look into)\b"
+    rf"|\bwould (?:send|write to|write|circulate|provide|share)\b{_RECIPIENT}"
+    r"|\bwould (?:report back|report to|arrange|follow up|raise|come back|look into)\b"
+    r"|\bwould bring\b.{0,60}\b(?:back|to (?:the|a) (?:next |future )?(?:panel|committee|cabinet|council|meeting|board))\b"
     r"|\bwould be (?:brought back|reported back|considered by|presented|published|produced|circulated|shared|provided|"
     r"incorporated|looked at|enhanced|taken at|brought to|reported to|submitted|reconsidered by)\b"
     r"|\bwould (?:first |then )?be reconsidered by\b|\bwould focus on\b"
@@ -75,7 +87,7 @@ _COMMITMENT = re.compile(
 _NOT_COMMITMENT = re.compile(
     r"\bcontinue(?:d|s)? to\b|\bwould continue\b|\bcarry on\b|\bongoing\b(?!.*\bwould be brought back)|\baim(?:ed|s)? to\b|\bpriority\b"
     r"|\bwould be important\b|\bneeded to be\b|\bwould reduce\b|\bshould the\b|\binvited Members\b|\basked (?:Members|members)\b"
-    r"|\bwas required\b|\bother (?:local )?authorities\b|\bpublished nationally\b",
+    r"|\bwas required\b|\bother (?:local )?authorities\b|\bpublished nationally\b|\bmanifesto\b|\bThe Government\b",
     re.IGNORECASE,
 )
 _WHO = re.compile(
@@ -102,6 +114,8 @@ def classify(st: Statement) -> str | None:
     text = st.text
     if _RESOLUTION.search(text):
         return "resolution"
+    if _MOTION.search(text):
+        return "motion"
     if _COMMITMENT.search(text) and not _NOT_COMMITMENT.search(text):
         return "commitment"
     return None
@@ -192,7 +206,13 @@ def extract_commitments(document: Document) -> list[Commitment]:
             if kind is None:
                 continue
             start, end = st.start, st.end
-            if kind == "resolution":
+            if kind == "motion":
+                agreed = next((n for n in sts[i + 1:i + 4] if _AGREED.match(n.text)), None)
+                if agreed is None:
+                    continue
+                kind, end = "resolution", agreed.end
+                covered_to = end
+            elif kind == "resolution":
                 end, carried = _resolution_end(text, st, sts[i + 1:])
                 covered_to = end
             if len(collapse(text[start:end])) < 60:
@@ -210,6 +230,8 @@ def extract_commitments(document: Document) -> list[Commitment]:
             spans.append((kind, start, end))
         for kind, start, end in spans:
             end = _fit(text, start, end)
+            if end <= start:
+                continue
             quote = collapse(text[start:end])
             when = _WHEN.search(quote)
             out.append(Commitment(

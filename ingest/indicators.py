@@ -50,8 +50,8 @@ def collapse(text: str) -> str:
 
 # --- statements: bullets, numbered items and sentences with their offsets ----------------------
 _GLYPH = "\u2022\u25aa\u25cf\u00b7\uf000-\uf8ff"
-_ITEM_START = re.compile(rf"^[ \t]*(?:[{_GLYPH}]|\(?[a-z0-9]{{1,3}}[.)]\s|[A-Z]{{1,2}}\d{{1,3}}(?:/[A-Z]{{1,2}}\d{{1,3}})?\s*[-–—])")
-_LEAD = re.compile(rf"^(?:[\s{_GLYPH}]+|\(?(?:[a-zA-Z]|\d{{1,3}}|[ivx]{{1,4}})[.)](?=\s))+\s*")
+_ITEM_START = re.compile(rf"^[ \t]*(?:[{_GLYPH}]|\(?[a-z0-9]{{1,3}}[.)]\s|\d{{1,2}}\.\d{{1,2}}\s+[A-Z]|[A-Z]{{1,2}}\d{{1,3}}(?:/[A-Z]{{1,2}}\d{{1,3}})?\s*[-–—])")
+_LEAD = re.compile(rf"^(?:[\s{_GLYPH}]+|\(?(?:[a-zA-Z]|\d{{1,3}}|[ivx]{{1,4}})[.)](?=\s)|\d{{1,2}}\.\d{{1,2}}(?=\s+[A-Z]))+\s*")
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ _WORDS = {
 _MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _HEDGE = r"(?:(?:around|approximately|about|almost|nearly|over|more than|less than|fewer than|under|in excess of|up to|at least|between|some)\s+)?"
 _FIGURE = re.compile(
-    r"(?<![\w£$€.,/\-–])(?:" + _HEDGE + r")"
+    r"(?<![\w£$€.,/\-–?+])(?:" + _HEDGE + r")"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<rng>\s?[-–/]\s?\d+(?:\.\d+)?)?(?P<pct>\s?%)?"
     r"(?![\w/]|\.\d|-\d)",
     re.IGNORECASE,
@@ -159,18 +159,18 @@ _FIGURE = re.compile(
 _WORD_FIGURE = re.compile(r"\b(?P<num>" + "|".join(_WORDS) + r")\b", re.IGNORECASE)
 # Nouns a counted figure in a service paper is about: number words only count before one of these.
 _COUNTED = re.compile(
-    r"^\s*(?:[\w’'-]+\s+){0,2}?(?:children|child|young|people|person|homes?|workers?|audits?|adoptions?|placements?|"
+    r"^\s*(?:(?:[\w’'-]+\s+){0,2}?(?:children|child|young|people|person|homes?|workers?|audits?|adoptions?|placements?|"
     r"notifications?|families|family|households?|carers?|constellations?|volunteers?|beds?|cases?|referrals?|staff|"
-    r"days|places|leavers|adopters?|were|live|lives|are|was|is|have|had)\b",
+    r"days|places|leavers|adopters?)|(?:were|live|lives|are|was|is|have|had))\b",
     re.IGNORECASE,
 )
-_UNIT_AFTER = re.compile(r"^\s?(?:m\b|bn\b|k\b|million|billion|pence|p\b)", re.IGNORECASE)
+_UNIT_AFTER = re.compile(r"^\s?(?:m\b|bn\b|k\b|million|billion|pence|p\b|am\b|pm\b|a\.m\.|p\.m\.)", re.IGNORECASE)
 _DURATION_AFTER = re.compile(r"^\s?(?:-\s?)?(?:years?|months?|weeks?|days?|hours?|minutes?|year-olds?|yrs?)\b", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:aged|age of|ages|under|over|than|between|from)\s*$", re.IGNORECASE)
 _NOT_A_FIGURE_BEFORE = re.compile(
     r"(?:£|\$|€|\bitem|\bitems|\bpage|\bpages|\bparagraph|\bparagraphs|\bpara|\bappendix|\bsection|\bquarter|\bq|"
     r"\bstanding order|\bs\.|\bno\.|\bnos\.|\bphase|\bstage|\bnumber|\bclause|\btier|\bkey stage|\bpriority|\byear|"
-    r"\bage|\baged|\bper|\bvictoria|\bcovid|\bwave|\blevel|\bgrade|\bband|\bcategory|\bday|\bweek|\bchapter|\bannex|"
+    r"\bage|\baged|\bper|\bpost-?|\benablers?|\bprinciples?|\brecommendations?|\bgrades?|\bfootnote|\bfigure|\btable|\bchart|\bindicator|\bgraph|\bvictoria|\bcovid|\bwave|\blevel|\bgrade|\bband|\bcategory|\bday|\bweek|\bchapter|\bannex|"
     + _MONTHS + r")[\s.-]*$",
     re.IGNORECASE,
 )
@@ -186,7 +186,8 @@ _CHANGE_AFTER = re.compile(r"^\s?(?:%\s?)?(?:increase|decrease|reduction|rise|fa
 _EXCLUDED_CONTEXT = re.compile(
     r"population|low[- ]income|free school meals|minority ethnic|ethnic groups|additional language|\bbirths?\b|"
     r"£|\bbudget|overspend|underspend|\bfunding\b|\bgrants?\b|per head|\bambition|\baims? to\b|\bintends? to\b|"
-    r"\bplan(?:s|ned)? to\b|\bwill be\b|\bby the end of\b|\bforecast|\bKPI Summary|live in (?:Doncaster|the area)",
+    r"\bplan(?:s|ned)? to\b|\bwill be\b|\bby the end of\b|\bforecast|\bKPI Summary|live in (?:Doncaster|the area)|"
+    r"workless|unemployment|national research|it is estimated|@|\btelephone\b|\btextphone\b|©|copyright|www\.|https?:",
     re.IGNORECASE,
 )
 _RAG = r"(?:GREEN|AMBER|RED)"
@@ -203,7 +204,7 @@ _PERIOD = re.compile(
     r"(?:(?:at|on|as of|as at|by|in|for|to|from|since)\s+(?:the\s+)?)?"
     r"(?:(?:end of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTHS + r"\s+\d{4}(?:\s+to\s+(?:\d{1,2}\s+)?" + _MONTHS + r"\s+\d{4})?"
     r"|(?:the\s+)?12 months to " + _MONTHS + r" \d{4}|(?:the\s+)?(?:last|past) (?:12|twelve) months(?: \([^)]*\))?|"
-    r"the (?:previous )?quarter|quarter \d(?: average)?|within the last year|each month|currently|now)",
+    r"the (?:previous )?quarter|quarter \d(?: average)?|within the last year|(?:last|this) (?:month|year)|each month|currently|now)",
     re.IGNORECASE,
 )
 
@@ -224,6 +225,8 @@ def _figures(sentence: str, context: str) -> list[_Figure]:
     for m in _WORD_FIGURE.finditer(sentence):
         after = sentence[m.end():]
         at_start = not sentence[:m.start()].strip(" ,;:(") or sentence[:m.start()].rstrip().lower().endswith(("whom", "and", "but", "with"))
+        if m.group(0).lower() == "one" and not re.search(r"\b(?:whom|is|was|were|only|just)\s*$", sentence[:m.start()], re.I):
+            continue  # "one" is mostly not a count: "one of", "at any one time", "one worker said"
         if _COUNTED.match(after) and (at_start or not re.match(r"^\s*(?:were|live|lives|are|was|is|have|had)\b", after, re.I)):
             if _DURATION_AFTER.match(after) or re.match(r"^\s*(?:of|or|to|and|in)\b", after, re.I):
                 continue
@@ -235,7 +238,8 @@ def _figures(sentence: str, context: str) -> list[_Figure]:
 
 _NOT_COUNTED_AFTER = re.compile(
     r"^\s?(?:(?:additional|key|main|new|further|other|separate)\s+)?(?:strengths|areas|recommendations|measures|priorities|points|"
-    r"questions|items|themes|objectives|actions|outcomes|indicators|pillars|workstreams|members|councillors|seats|votes)\b",
+    r"questions|items|themes|objectives|actions|outcomes|indicators|pillars|workstreams|members|councillors|seats|votes|"
+    r"electoral|divisions|wards|district|districts|councils|authorities|agencies|organisations|partners)\b",
     re.IGNORECASE,
 )
 _COMPARATOR_AFTER = re.compile(r"^\s?(?:%\s?)?(?:target|floor|england|national|average)\b", re.IGNORECASE)
@@ -245,6 +249,7 @@ def _classify(sentence: str, start: int, end: int, text: str, num: str, is_range
     before = sentence[max(0, start - 60):start]
     after = sentence[end:end + 30]
     role = "value"
+    bare = num.replace(",", "").split(".")[0]
     slash = bool(re.search(r"\d/[1-9]\d{0,3}%?$", text.strip()))
     if "/" in text and not slash:
         return _Figure(start, end, text.strip(), "skip")  # a reference number such as 24/00109
@@ -258,8 +263,19 @@ def _classify(sentence: str, start: int, end: int, text: str, num: str, is_range
         role = "skip"
     elif re.search(r"\bper\s*$", before):
         role = "skip"
-    elif re.search(r"(?:age of|aged|ages of|over the age of|under the age of)\s*$", before, re.I):
+    elif re.search(r"(?:age of|aged|ages of|ages|(?:aged|ages|age) \d+ (?:and|or|to))\s*$", before, re.I) or re.match(r"^\s?(?:years?[- ]old|-year-old)", after):
         role = "skip"
+    elif after.startswith("+") or (re.search(r"\bat\s*$", before, re.I) and not pct and "." not in num and int(bare) <= 25
+                                   and not _COUNTED.match(after)):
+        role = "skip"  # an age: "18+ services", "at 16, young people gain legal rights"
+    elif not sentence[:start].strip() and re.match(r"^\s+[A-Z][a-z]", after) and not _COUNTED.match(after):
+        role = "skip"  # a footnote or section number opening the sentence
+    elif is_range and re.match(r"^\s*(?:for|years?|year-olds?|age|[,.;)]|$)", after):
+        role = "skip"  # an age band: "transitions between 18-25 for those ..."
+    elif num.startswith("0") and len(num) > 1 and "." not in num:
+        role = "skip"  # a telephone or reference number
+    elif re.match(rf"^\s?(?:-|–|to)\s?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b", after):
+        role = "skip"  # "20 to 31 January"
     elif _DURATION_AFTER.match(after) and not re.search(r"\b(?:is|was|were|of)\s*$", before):
         role = "skip"
     elif is_range and not slash and not re.search(r"between\s*$", before, re.I) and "between" not in text.lower():
@@ -416,9 +432,9 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def _page_indicators(text: str) -> Iterator[tuple[int, int, str, str | None, str | None, str | None]]:
     """(start, end, indicator, code, period, value) for every statement on one page."""
     taken: list[tuple[int, int]] = []
-    for s, e, name, value in _kpi_boxes(text):
+    for s, e, name, latest in _kpi_boxes(text):
         taken.append((s, e))
-        yield s, e, name, None, "Latest", value
+        yield s, e, name, None, "Latest", latest
     for s, e, code, period, value, name in _coded_lines(text):
         if not _inside(taken, s, e):
             taken.append((s, e))
@@ -428,7 +444,7 @@ def _page_indicators(text: str) -> Iterator[tuple[int, int, str, str | None, str
             taken.append((s, e))
             yield s, e, label, None, column, value
     for st in statements(text):
-        if _inside(taken, st.start, st.end) or len(st.text) > 600:
+        if _inside(taken, st.start, st.end) or len(st.text) > 600 or len(re.findall(r"[A-Za-z]{2,}", st.text)) < 3:
             continue
         for value, name in _narrative(st.text, f"{st.lead} {st.text}"):
             yield st.start, st.end, name, None, _period(st.text, st.lead), value
