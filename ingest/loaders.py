@@ -36,6 +36,8 @@ def sniff(data: bytes, name: str) -> str:
         except zipfile.BadZipFile:
             raise LoadError("damaged ZIP/Word file: cannot be opened") from None
         raise LoadError("a ZIP archive, not a Word document")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError("text is UTF-16; save it as UTF-8 and ingest again")
     if b"\x00" in data[:8192]:
         raise LoadError("binary file, not a paper (no readable text)")
     lowered = head[:512].lower()
@@ -60,15 +62,20 @@ def decode_text(data: bytes) -> str:
 def load_pdf(data: bytes, max_pages: int) -> Loaded:
     """One page of text per PDF page, numbered from 1 as a viewer shows them."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, PdfReadError
 
+    if b"%%EOF" not in data[-4096:]:
+        # pypdf would patch up what it can and hand back part of the paper; refuse instead.
+        raise LoadError("truncated PDF: the file ends before its end-of-file marker; download it again")
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
-                ok = reader.decrypt("")
+                ok = bool(reader.decrypt(""))
+            except DependencyError:
+                raise LoadError("encrypted PDF needs the `cryptography` package: run `pip install -r requirements.txt`") from None
             except Exception:
-                ok = 0
+                ok = False
             if not ok:
                 raise LoadError("password-protected PDF: remove the password and ingest again")
         count = len(reader.pages)
@@ -90,7 +97,7 @@ def load_pdf(data: bytes, max_pages: int) -> Loaded:
             raise LoadError(f"damaged PDF: page {i + 1} cannot be read ({type(exc).__name__})") from None
         pages.append(Page(number=i + 1, text=text.replace("\x00", "")))
     if not any(p.text.strip() for p in pages):
-        raise LoadError(f"scanned PDF with no text layer ({count} pages): needs OCR")
+        raise LoadError(f"scanned PDF with no text layer ({count} pages): needs OCR before it can be ingested")
     title = ""
     try:
         meta = reader.metadata
@@ -106,9 +113,17 @@ _BLOCK_TAGS = ("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "br",
 
 def load_html(data: bytes) -> Loaded:
     """The readable text of an HTML page, one line per block element; scripts and navigation left out."""
+    text = decode_text(data)
+    try:
+        return _html_text(text)
+    except RecursionError:
+        raise LoadError("HTML page is nested too deeply to read") from None
+
+
+def _html_text(html: str) -> Loaded:
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(decode_text(data), "html.parser")
+    soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "form", "template"]):
         tag.decompose()
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
@@ -134,12 +149,18 @@ def load_html(data: bytes) -> Loaded:
 
 def load_docx(data: bytes) -> Loaded:
     """Paragraphs and table rows of a Word document, headings kept as their own lines."""
+    try:
+        return _docx_text(data)
+    except LoadError:
+        raise
+    except Exception as exc:  # python-docx and lxml raise many types on broken files
+        raise LoadError(f"damaged Word document ({type(exc).__name__})") from None
+
+
+def _docx_text(data: bytes) -> Loaded:
     import docx
 
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:
-        raise LoadError(f"damaged Word document ({type(exc).__name__})") from None
+    document = docx.Document(io.BytesIO(data))
     lines: list[str] = []
     title = ""
     for para in document.paragraphs:

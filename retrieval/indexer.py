@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable, Iterator
 
 from core.errors import LoadError
 from core.models import Chunk, Document, DocumentRecord, FileOutcome, IngestReport
@@ -14,9 +15,11 @@ from ingest.chunking import chunk_document
 from ingest.documents import content_hash, doc_id_for, document_from_bytes, read_bytes
 from ingest.loaders import SUPPORTED_SUFFIXES
 from retrieval.embedding import Embedder
+from retrieval.records import write_records
 from retrieval.store import Store
 
 Progress = Callable[[int, int, str], None]
+WRITE_BATCH = 128  # chunks embedded and stored together
 
 
 def embedding_text(chunk: Chunk, title: str) -> str:
@@ -68,60 +71,117 @@ class Indexer:
         report = IngestReport()
         self.store.recover()
         live = self.store.records()
-        by_path = {r.path: r for r in live.values()}
         files = list(discover(paths))
-        seen_paths: set[str] = set()
         for i, (file, rel, explicit) in enumerate(files):
             if progress:
                 progress(i, len(files), rel)
             if not explicit and file.suffix.lower() not in SUPPORTED_SUFFIXES:
                 report.outcomes.append(FileOutcome(rel, "skipped", f"not a paper type we read ({file.suffix or 'no extension'})"))
                 continue
-            seen_paths.add(rel)
-            outcome = self._ingest_file(file, rel, restricted or is_restricted(rel, self.settings), live, by_path)
-            report.outcomes.append(outcome)
+            report.outcomes.append(self._ingest_file(file, rel, restricted or is_restricted(rel, self.settings), live))
         if progress:
             progress(len(files), len(files), "")
         if prune:
-            roots = [p for p in paths if p.is_dir()]
-            for record in list(self.store.records().values()):
-                source = Path(record.source) if record.source else None
-                gone = source is not None and not source.exists()
-                under_root = source is not None and any(_is_under(source, r) for r in roots)
-                if gone and (under_root or not roots):
-                    self.store.delete(record.doc_id)
-                    report.outcomes.append(FileOutcome(record.path, "removed", "file no longer exists", record.doc_id, record.title))
+            report.outcomes.extend(self.prune(paths))
         return report
 
-    def _ingest_file(
-        self, file: Path, rel: str, restricted: bool, live: dict[str, DocumentRecord], by_path: dict[str, DocumentRecord]
-    ) -> FileOutcome:
+    def ingest_file(self, file: Path, rel: str, *, restricted: bool = False) -> FileOutcome:
+        """Add, update or skip one file known by ``rel`` in the library (used for uploads)."""
+        self.store.recover()
+        return self._ingest_file(file, rel, restricted or is_restricted(rel, self.settings), self.store.records())
+
+    def prune(self, paths: list[Path]) -> list[FileOutcome]:
+        """Remove papers whose files are gone: those under the folders given, or anywhere when none is."""
+        roots = [p for p in paths if p.is_dir()]
+        removed = []
+        for record in list(self.store.records().values()):
+            source = Path(record.source) if record.source else None
+            if source is None or source.exists():
+                continue
+            if roots and not any(_is_under(source, r) for r in roots):
+                continue
+            self.store.delete(record.doc_id)
+            removed.append(FileOutcome(record.path, "removed", "file no longer exists", record.doc_id, record.title))
+        return removed
+
+    def _ingest_file(self, file: Path, rel: str, restricted: bool, live: dict[str, DocumentRecord]) -> FileOutcome:
+        source = str(file.resolve())
+        previous = _previous_version(live, source, rel)
         try:
             data = read_bytes(file, self.settings.max_file_mb * 1_000_000)
         except LoadError as exc:
-            return FileOutcome(rel, "failed", str(exc))
+            return _failed(rel, exc, previous)
         doc_id = doc_id_for(content_hash(data))
         existing = live.get(doc_id)
         if existing is not None:
-            if existing.path == rel:
-                return FileOutcome(rel, "unchanged", "", doc_id, existing.title, existing.pages, existing.chunks)
-            source_gone = bool(existing.source) and not Path(existing.source).exists()
-            if source_gone:
-                moved = replace(existing, path=rel, source=str(file.resolve()))
-                self.store.update_record(moved)
-                live[doc_id] = moved
-                return FileOutcome(rel, "unchanged", f"moved from {existing.path}", doc_id, existing.title)
-            return FileOutcome(rel, "duplicate", f"same content as {existing.path}; stored once", doc_id, existing.title)
+            return self._known(existing, file, rel, restricted, previous, live)
         try:
             document = document_from_bytes(data, rel, restricted=restricted, max_pages=self.settings.max_pages)
         except LoadError as exc:
-            return FileOutcome(rel, "failed", str(exc))
-        previous = by_path.get(rel)
-        record = self.write(document, source=str(file.resolve()), replaces=[previous.doc_id] if previous else [])
+            return _failed(rel, exc, previous)
+        record = self.write(document, source=source, replaces=[previous.doc_id] if previous else [])
+        if previous:
+            live.pop(previous.doc_id, None)
         live[record.doc_id] = record
-        by_path[rel] = record
+        notes = [n for n in (_blank_pages(document), self.supersede(record, live)) if n]
         status = "updated" if previous else "added"
-        return FileOutcome(rel, status, "", record.doc_id, record.title, record.pages, record.chunks)
+        return FileOutcome(rel, status, "; ".join(notes), record.doc_id, record.title, record.pages, record.chunks)
+
+    def _known(
+        self, existing: DocumentRecord, file: Path, rel: str, restricted: bool,
+        previous: DocumentRecord | None, live: dict[str, DocumentRecord],
+    ) -> FileOutcome:
+        """A file whose content is already stored: unchanged, moved, or a second copy."""
+        source = str(file.resolve())
+        notes = []
+        if restricted and not existing.restricted:
+            # Any copy in a restricted place makes the paper restricted; nothing is made public by a copy.
+            existing = self.store.mark_restricted(existing)
+            live[existing.doc_id] = existing
+            notes.append("now restricted")
+        same_file = existing.source == source if existing.source else existing.path == rel
+        if same_file:
+            return FileOutcome(rel, "unchanged", "; ".join(notes), existing.doc_id, existing.title, existing.pages, existing.chunks)
+        if existing.source and not Path(existing.source).exists():
+            moved = replace(existing, path=rel, source=source)
+            self.store.update_record(moved)
+            live[existing.doc_id] = moved
+            return FileOutcome(rel, "unchanged", "; ".join([f"moved from {existing.path}", *notes]), existing.doc_id, existing.title)
+        if previous is not None and previous.doc_id != existing.doc_id:
+            # This file used to hold another version; its content now matches a stored paper.
+            self.store.delete(previous.doc_id)
+            live.pop(previous.doc_id, None)
+            notes.append("its earlier version was removed")
+        reason = "; ".join([f"same content as {existing.path}; stored once", *notes])
+        return FileOutcome(rel, "duplicate", reason, existing.doc_id, existing.title)
+
+    def supersede(self, record: DocumentRecord, live: dict[str, DocumentRecord]) -> str:
+        """Mark older versions of the same paper (same title, kind, body and date) as superseded by the newest.
+
+        A final version beats a draft whatever the order of ingest; otherwise the later ingest wins.
+        """
+        key = version_key(record)
+        if key is None:
+            return ""
+        group = [r for r in live.values() if version_key(r) == key]
+        if len(group) < 2:
+            return ""
+        drafts = {r.doc_id: self._is_draft(r) for r in group}
+        newest = max(group, key=lambda r: (not drafts[r.doc_id], r.doc_id == record.doc_id, r.ingested_at))
+        for r in group:
+            wanted = None if r.doc_id == newest.doc_id else newest.doc_id
+            if r.superseded_by != wanted:
+                changed = replace(r, superseded_by=wanted)
+                self.store.update_record(changed)
+                live[r.doc_id] = changed
+        if newest.doc_id == record.doc_id:
+            older = ", ".join(r.path for r in group if r.doc_id != record.doc_id)
+            return f"newer version of {older}, which is now marked superseded"
+        return f"superseded by {newest.path}"
+
+    def _is_draft(self, record: DocumentRecord) -> bool:
+        opening = " ".join(text for _, text, _ in self.store.neighbours(record.doc_id, [0, 1]).values())
+        return is_draft(record.title, record.path, opening)
 
     def write(self, document: Document, *, source: str = "", replaces: list[str] | None = None) -> DocumentRecord:
         """Chunk, embed and store one paper, making it live and removing what it replaces."""
@@ -136,16 +196,64 @@ class Indexer:
             pages=len(document.pages) if document.paged else 0,
             chunks=len(chunks),
             sha256=document.sha256,
-            ingested_at=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+            ingested_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
             restricted=document.restricted,
             source=source,
         )
         self.store.begin(record)
-        if chunks:
-            vectors = self._embedder().embed([embedding_text(c, document.title) for c in chunks])
-            self.store.add_chunks(chunks, vectors, record)
+        # Embedded and stored a batch at a time: memory stays flat, and an interrupted write leaves
+        # a pending paper that readers never see and the next run removes.
+        for i in range(0, len(chunks), WRITE_BATCH):
+            part = chunks[i:i + WRITE_BATCH]
+            vectors = self._embedder().embed([embedding_text(c, document.title) for c in part])
+            self.store.add_chunks(part, vectors, record)
+        write_records(self.store, document)  # its indicators, decisions and commitments, while still pending
         self.store.commit(record, replaces=replaces or [])
         return record
+
+
+DRAFT_RE = re.compile(r"\b(draft|unconfirmed|unapproved)\b", re.I)
+OPENING_DRAFT_RE = re.compile(r"\b(DRAFT|UNCONFIRMED)\b|\b(draft|unconfirmed) minutes\b|\bsubject to (approval|confirmation)\b", re.I)
+VERSION_WORDS_RE = re.compile(r"\b(draft|unconfirmed|unapproved|approved|confirmed|final|signed|revised|updated|v\d+|version \d+)\b", re.I)
+
+
+def is_draft(title: str, path: str, opening: str = "") -> bool:
+    """Whether a paper calls itself a draft in its title, its file name or the top of its first page."""
+    head = opening[:400]
+    return bool(DRAFT_RE.search(title) or DRAFT_RE.search(Path(path).stem.replace("_", " "))
+                or re.search(r"\b(DRAFT|UNCONFIRMED)\b", head) or OPENING_DRAFT_RE.search(head.lower()))
+
+
+def version_key(record: DocumentRecord) -> tuple[str, str, str, str] | None:
+    """What makes two papers versions of one another: kind, body, date and title without version words."""
+    title = " ".join(re.sub(r"[^\w\s]", " ", VERSION_WORDS_RE.sub(" ", record.title.lower())).split())
+    if not record.date or not title:
+        return None
+    return record.kind, record.body.lower(), record.date, title
+
+
+def _previous_version(live: dict[str, DocumentRecord], source: str, rel: str) -> DocumentRecord | None:
+    """The stored paper that came from the same file (by absolute source, else by library path)."""
+    for record in live.values():
+        if record.source == source or (not record.source and record.path == rel):
+            return record
+    return None
+
+
+def _failed(rel: str, exc: LoadError, previous: DocumentRecord | None) -> FileOutcome:
+    reason = " ".join(str(exc).split())
+    if previous is not None:
+        reason += "; the earlier version stays in the library"
+    return FileOutcome(rel, "failed", reason)
+
+
+def _blank_pages(document: Document) -> str:
+    """A note naming pages with no text (scanned appendices) in a paper that otherwise has text."""
+    blank = [p.number for p in document.pages if p.number is not None and not p.text.strip()]
+    if not blank:
+        return ""
+    shown = ", ".join(str(n) for n in blank[:10]) + (" ..." if len(blank) > 10 else "")
+    return f"{len(blank)} of {len(document.pages)} pages have no text layer (pages {shown}): they need OCR to be searched"
 
 
 def _is_under(path: Path, root: Path) -> bool:
