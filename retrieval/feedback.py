@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import asdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ def record_feedback(data_dir: Path, answer: Answer, rating: str, *, comment: str
     if rating not in RATINGS:
         raise ValueError(f"rating must be one of {', '.join(RATINGS)}, not {rating!r}")
     entry = {
-        "at": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        "at": datetime.now(UTC).replace(microsecond=0).isoformat(),
         "rating": rating,
         "comment": comment,
         "question": answer.question,

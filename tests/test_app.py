@@ -206,7 +206,7 @@ def test_upload_reports_each_file_and_remove_takes_a_paper_out(app: AppTest, app
     assert not app.exception, app.exception
     assert any("1 of 3 files could not be added" in e.value for e in app.error)
     outcomes = app.dataframe[1].value
-    results = dict(zip(outcomes["File"], outcomes["Result"]))
+    results = dict(zip(outcomes["File"], outcomes["Result"], strict=True))
     assert results == {"highways minutes.pdf": "Added", "licensing.txt": "Added", "broken.pdf": "Could not be added"}
     assert outcomes[outcomes["File"] == "broken.pdf"]["Detail"].iloc[0]
     uploads = Path(app_env["MINUTES_DATA_DIR"]) / "uploads"

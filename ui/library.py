@@ -47,13 +47,14 @@ def paper_rows(records: list[DocumentRecord], member: bool) -> list[dict[str, ob
     return rows
 
 
-def outcome_rows(report: IngestReport) -> list[dict[str, object]]:
+def outcome_rows(report: IngestReport) -> list[dict[str, str]]:
     """What happened to each uploaded file, and why when it failed."""
     rows = []
     for o in report.outcomes:
         detail = o.reason
         if o.status in ("added", "updated"):
-            detail = f"{o.title}: {o.pages or 'unpaged'} pages, {o.chunks} passages"
+            size = f"{o.pages} pages" if o.pages else "unpaged text"
+            detail = f"{o.title}: {size}, {o.chunks} passages"
         rows.append({"File": o.path, "Result": STATUS_NAMES.get(o.status, o.status), "Detail": detail})
     return rows
 
@@ -87,9 +88,9 @@ def upload_section(assistant: Assistant, settings: Settings, member: bool) -> No
         st.session_state["last_upload"] = report
         st.session_state["upload_round"] = generation + 1
         st.rerun()
-    report = st.session_state.get("last_upload")
-    if report is not None:
-        show_report(report)
+    last: IngestReport | None = st.session_state.get("last_upload")
+    if last is not None:
+        show_report(last)
 
 
 def removal_section(assistant: Assistant, records: list[DocumentRecord]) -> None:
