@@ -12,6 +12,8 @@ from streamlit.testing.v1 import AppTest
 from core.settings import PROJECT_ROOT
 from ingest.documents import content_hash, doc_id_for
 from retrieval.feedback import read_feedback
+from ui.components import highlight
+from ui.uploads import safe_filename, save_upload
 
 CORPUS = PROJECT_ROOT / "corpus" / "papers"
 DONCASTER = "minutes/doncaster_cyp_scrutiny_panel_minutes_dcst_performance_q2_2018-19.txt"
@@ -221,3 +223,26 @@ def test_upload_reports_each_file_and_remove_takes_a_paper_out(app: AppTest, app
     assert not app.exception, app.exception
     assert len(app.dataframe[0].value) == before + 1
     assert any(s.value.startswith("Removed:") for s in app.success)
+
+
+def test_passage_text_is_escaped_before_the_quote_is_marked() -> None:
+    text = 'Item 3 <script>alert("x")</script> & <b>bold</b>: Quarter 2 = 27% <img src=x onerror=alert(1)>'
+    out = highlight(text, ["Quarter 2 = 27%", "<b>bold</b>"])
+    assert "<script>" not in out and "<img" not in out and "<b>" not in out
+    assert "<mark>Quarter 2 = 27%</mark>" in out
+    assert "<mark>&lt;b&gt;bold&lt;/b&gt;</mark>" in out
+    assert "&amp;" in out
+
+
+def test_upload_names_are_made_safe_and_never_replace_another_paper(tmp_path: Path) -> None:
+    assert safe_filename("../../etc/passwd") == "passwd"
+    assert safe_filename("..\\..\\Board Minutes.PDF") == "Board Minutes.pdf"
+    assert safe_filename("Café agenda?.txt") == "Cafe agenda_.txt"
+    assert safe_filename("....") == "paper"
+    first = save_upload(tmp_path, "../minutes.txt", b"one")
+    assert first == tmp_path / "minutes.txt"
+    assert save_upload(tmp_path, "minutes.txt", b"one") == first, "the same paper again reuses its file"
+    second = save_upload(tmp_path, "minutes.txt", b"two")
+    assert second == tmp_path / "minutes-2.txt"
+    assert first.read_bytes() == b"one" and second.read_bytes() == b"two"
+    assert save_upload(tmp_path, "agenda.txt", b"three", taken={"agenda.txt"}) == tmp_path / "agenda-2.txt"
