@@ -50,7 +50,7 @@ def collapse(text: str) -> str:
 
 # --- statements: bullets, numbered items and sentences with their offsets ----------------------
 _GLYPH = "\u2022\u25aa\u25cf\u00b7\uf000-\uf8ff"
-_ITEM_START = re.compile(rf"^[ \t]*(?:[{_GLYPH}]|\(?[a-z0-9]{{1,3}}[.)]\s|\d{{1,2}}\.\d{{1,2}}\s+[A-Z]|[A-Z]{{1,2}}\d{{1,3}}(?:/[A-Z]{{1,2}}\d{{1,3}})?\s*[-–—])")
+_ITEM_START = re.compile(rf"^[^\S\n]*(?:[{_GLYPH}]|\(?[a-z0-9]{{1,3}}[.)]\s|\d{{1,2}}\.\d{{1,2}}\s+[A-Z]|[A-Z]{{1,2}}\d{{1,3}}(?:/[A-Z]{{1,2}}\d{{1,3}})?\s*[-–—])")
 _LEAD = re.compile(rf"^(?:[\s{_GLYPH}]+|\(?(?:[a-zA-Z]|\d{{1,3}}|[ivx]{{1,4}})[.)](?=\s)|\d{{1,2}}\.\d{{1,2}}(?=\s+[A-Z]))+\s*")
 
 
@@ -170,7 +170,7 @@ _AGE_BEFORE = re.compile(r"(?:aged|age of|ages|under|over|than|between|from)\s*$
 _NOT_A_FIGURE_BEFORE = re.compile(
     r"(?:£|\$|€|\bitem|\bitems|\bpage|\bpages|\bparagraph|\bparagraphs|\bpara|\bappendix|\bsection|\bquarter|\bq|"
     r"\bstanding order|\bs\.|\bno\.|\bnos\.|\bphase|\bstage|\bnumber|\bclause|\btier|\bkey stage|\bpriority|\byear|"
-    r"\bage|\baged|\bper|\bpost-?|\benablers?|\bprinciples?|\brecommendations?|\bgrades?|\bfootnote|\bfigure|\btable|\bchart|\bindicator|\bgraph|\bvictoria|\bcovid|\bwave|\blevel|\bgrade|\bband|\bcategory|\bday|\bweek|\bchapter|\bannex|"
+    r"\bage|\baged|\bper|\bpost-?|\boutcomes?|\benablers?|\bprinciples?|\brecommendations?|\bgrades?|\bfootnote|\bfigure|\btable|\bchart|\bindicator|\bgraph|\bvictoria|\bcovid|\bwave|\blevel|\bgrade|\bband|\bcategory|\bday|\bweek|\bchapter|\bannex|"
     + _MONTHS + r")[\s.-]*$",
     re.IGNORECASE,
 )
@@ -187,7 +187,7 @@ _EXCLUDED_CONTEXT = re.compile(
     r"population|low[- ]income|free school meals|minority ethnic|ethnic groups|additional language|\bbirths?\b|"
     r"£|\bbudget|overspend|underspend|\bfunding\b|\bgrants?\b|per head|\bambition|\baims? to\b|\bintends? to\b|"
     r"\bplan(?:s|ned)? to\b|\bwill be\b|\bby the end of\b|\bforecast|\bKPI Summary|live in (?:Doncaster|the area)|"
-    r"workless|unemployment|national research|it is estimated|@|\btelephone\b|\btextphone\b|©|copyright|www\.|https?:",
+    r"^Contents\b|workless|unemployment|national research|it is estimated|@|\btelephone\b|\btextphone\b|©|copyright|www\.|https?:",
     re.IGNORECASE,
 )
 _RAG = r"(?:GREEN|AMBER|RED)"
@@ -195,7 +195,7 @@ _KPI_BOX = re.compile(
     rf"(?P<rag>{_RAG})\s+Latest:\s?(?P<value>[\d.,]+\s?%?)[^\n]*?(?:\n[^\n]*?){{0,2}}?Previous:?\s?[\d.,]+\s?%?\s?\((?:Green|Amber|Red)\)",
 )
 _CODED = re.compile(
-    r"^[ \t]*(?P<code>[A-Z]{1,2}\d{1,3}(?:/[A-Z]{1,2}\d{1,3})?)\s*[-–—]\s*(?P<rest>[^\n]+)", re.MULTILINE
+    rf"^[^\S\n]*(?:[{_GLYPH}][^\S\n]*)?(?P<code>[A-Z]{{1,2}}\d{{1,3}}(?:/[A-Z]{{1,2}}\d{{1,3}})?)\s*[-–—]\s*(?P<rest>[^\n]+)", re.MULTILINE
 )
 _CODED_VALUE = re.compile(r"(?P<period>(?:Quarter|Q)\s?\d[\w ]*?)\s*=\s*(?P<value>[\d.,/]+\s?%?)")
 _HEADER = re.compile(rf"^(?P<label>[A-Za-z][\w ]*?)((?:\s+{_MONTHS}-\d{{2}}){{3,}})\s*$", re.MULTILINE)
@@ -261,7 +261,7 @@ def _classify(sentence: str, start: int, end: int, text: str, num: str, is_range
         role = "skip"
     elif re.match(r"^\s?(?:st|nd|rd|th)\b", after) or _NOT_COUNTED_AFTER.match(after):
         role = "skip"
-    elif re.search(r"\bper\s*$", before):
+    elif re.search(r"\b(?:per|out of)\s*$", before):
         role = "skip"
     elif re.search(r"(?:age of|aged|ages of|ages|(?:aged|ages|age) \d+ (?:and|or|to))\s*$", before, re.I) or re.match(r"^\s?(?:years?[- ]old|-year-old)", after):
         role = "skip"
@@ -276,6 +276,8 @@ def _classify(sentence: str, start: int, end: int, text: str, num: str, is_range
         role = "skip"  # a telephone or reference number
     elif re.match(rf"^\s?(?:-|–|to)\s?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b", after):
         role = "skip"  # "20 to 31 January"
+    elif re.match(r"^\s?(?:(?:to|and|-|–)\s?\d+\s+)?(?:years?|months?|weeks?)(?:\s+of age|\s+old)\b", after):
+        role = "skip"  # an age: "12 months old", "0 to 2 years of age"
     elif _DURATION_AFTER.match(after) and not re.search(r"\b(?:is|was|were|of)\s*$", before):
         role = "skip"
     elif is_range and not slash and not re.search(r"between\s*$", before, re.I) and "between" not in text.lower():
@@ -313,20 +315,24 @@ def _period(sentence: str, lead: str) -> str | None:
 
 
 def _indicator_name(sentence: str, figure: _Figure) -> str:
-    """A short description of the quantity: the words around the figure."""
+    """A short description of the quantity: "the percentage of X" before the figure, else the words after it."""
     head = sentence[:figure.start]
-    tail = sentence[figure.end:]
-    m = re.search(r"(?:the|The)\s+((?:number|percentage|rate|proportion|average|timeliness|capacity)[^,.;]{0,90}?)\s+(?:was|is|were|has|had|remained|decreased|increased|at)\b", head)
+    m = re.search(r"(?:the|The)\s+((?:number|percentage|rate|proportion|average|timeliness|capacity)[^,.;]{0,90}?)\s+"
+                  r"(?:was|is|were|has|had|remained|decreased|increased|at)\b", head)
     if m:
         return m.group(1).strip()
-    words = re.findall(r"[A-Za-z’'()-]+", tail)[:8]
-    return " ".join(words).strip(" ,(") or collapse(sentence)[:80]
+    tail = re.sub(r"^[\s%)\]–-]+", "", sentence[figure.end:])
+    tail = re.split(r"[,;(.:]|\s[–-]\s", tail)[0]
+    words = tail.split()[:10]
+    if len(words) >= 2:
+        return " ".join(words)
+    return collapse(re.split(r"[,;:]", head)[-1])[-80:].strip() or collapse(sentence)[:80]
 
 
 def _narrative(sentence: str, context: str) -> list[tuple[str, str]]:
     """(value, indicator) pairs for a sentence: one per measured figure, attached figures joined with '; '."""
-    if _EXCLUDED_CONTEXT.search(context):
-        return []
+    if _EXCLUDED_CONTEXT.search(context) or len(re.findall(r"[a-z]\s+\d{1,3}\s+[A-Z]", sentence)) >= 2:
+        return []  # excluded subjects, or a table of contents ("Executive summary 2 Recommendations 7 ...")
     figures = _figures(sentence, context)
     records: list[list[_Figure]] = []
     changes: list[_Figure] = []
@@ -425,11 +431,14 @@ def _table_rows(text: str) -> Iterator[tuple[int, int, str, str, str]]:
             pos += len(line)
 
 
+_EARLIER = re.compile(r"^\s*(?:This|That|It|Which) (?:is|was|represents) an? (?:increase|reduction|decrease|rise|fall) (?:from|on)\b", re.I)
+
+
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _page_indicators(text: str) -> Iterator[tuple[int, int, str, str | None, str | None, str | None]]:
+def page_indicators(text: str) -> Iterator[tuple[int, int, str, str | None, str | None, str | None]]:
     """(start, end, indicator, code, period, value) for every statement on one page."""
     taken: list[tuple[int, int]] = []
     for s, e, name, latest in _kpi_boxes(text):
@@ -443,10 +452,14 @@ def _page_indicators(text: str) -> Iterator[tuple[int, int, str, str | None, str
         if not _inside(taken, s, e):
             taken.append((s, e))
             yield s, e, label, None, column, value
+    last_name = ""
     for st in statements(text):
         if _inside(taken, st.start, st.end) or len(st.text) > 600 or len(re.findall(r"[A-Za-z]{2,}", st.text)) < 3:
             continue
         for value, name in _narrative(st.text, f"{st.lead} {st.text}"):
+            if last_name and _EARLIER.match(st.text):
+                name = last_name  # "This is an increase from 510 at 31 March 2017": the quantity just named
+            last_name = name
             yield st.start, st.end, name, None, _period(st.text, st.lead), value
 
 
@@ -455,7 +468,7 @@ def extract_indicators(document: Document) -> list[Indicator]:
     out: list[Indicator] = []
     texts = furniture([p.text for p in document.pages])
     for page, text in zip(document.pages, texts, strict=True):
-        for start, end, name, code, period, value in _page_indicators(text):
+        for start, end, name, code, period, value in page_indicators(text):
             out.append(Indicator(
                 indicator=name, code=code, period=period, value=value, doc=document.path, page=page.number,
                 date=document.date, quote=collapse(text[start:end]), start=start, end=end, doc_id=document.doc_id,

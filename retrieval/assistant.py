@@ -10,6 +10,7 @@ from core.settings import Settings
 from retrieval.answer import AnswerConfig, extractive_answer
 from retrieval.embedding import Embedder, get_embedder
 from retrieval.indexer import Indexer, Progress
+from retrieval.insights import annotate
 from retrieval.query import prepare
 from retrieval.search import Searcher, Weights
 from retrieval.store import Store
@@ -61,6 +62,9 @@ class Assistant:
         query = prepare(question, history)
         passages = self.searcher.search(query, max(k, self.answer_config.passages_considered), filters, allow_restricted)
         answer = extractive_answer(query, passages, self.embedder(), self.searcher.lexical, self.answer_config)
+        # "how has X changed" from the indicator records; notes where the papers disagree
+        allow = self.settings.allow_restricted if allow_restricted is None else allow_restricted
+        answer = annotate(question, answer, self.store, allow, self.settings.as_of)
         from dataclasses import replace
 
         return replace(answer, passages=answer.passages[:k])
