@@ -25,12 +25,28 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans.append((start, len(text)))
     out = []
     for s, e in spans:
-        seg = text[s:e]
-        lead = len(seg) - len(seg.lstrip())
-        trail = len(seg.rstrip())
-        if trail > lead:
-            out.append((s + lead, s + trail))
+        for s2, e2 in _split_lines(text, s, e):
+            seg = text[s2:e2]
+            lead = len(seg) - len(seg.lstrip())
+            trail = len(seg.rstrip())
+            if trail > lead:
+                out.append((s2 + lead, s2 + trail))
     return out
+
+
+def _split_lines(text: str, start: int, end: int, limit: int = 300) -> list[tuple[int, int]]:
+    """An over-long 'sentence' (a table or a run of headings) cut at line breaks into pieces near ``limit``."""
+    if end - start <= limit or "\n" not in text[start:end]:
+        return [(start, end)]
+    pieces = []
+    piece_start = start
+    for m in re.finditer(r"\n(?=\s*[A-Z0-9])", text[start:end]):
+        cut = start + m.start()
+        if cut - piece_start >= limit * 0.5:
+            pieces.append((piece_start, cut))
+            piece_start = cut + 1
+    pieces.append((piece_start, end))
+    return pieces
 
 
 def clean_sentence(text: str) -> str:

@@ -16,7 +16,7 @@ from core.models import Answer, Citation, Passage
 from ingest.sentences import clean_sentence, sentence_spans
 from retrieval.embedding import Embedder
 from retrieval.lexical import LexicalIndex, tokenize
-from retrieval.query import Query
+from retrieval.query import ACRONYMS, Query
 
 NOT_FOUND = "I could not find this in the papers."
 NUMBER_RE = re.compile(r"\d")
@@ -55,21 +55,30 @@ def _question_terms(text: str, lexical: LexicalIndex) -> dict[str, float]:
     return terms
 
 
+_NOT_NAMES = frozenset(
+    """what which when where who whom whose how why did does do was were is are the and according under before after
+    during since until at in on of for to by from with about between within january february march april may june july
+    august september october november december monday tuesday wednesday thursday friday saturday sunday council county
+    city borough metropolitan district children child childrens young people family families service services trust panel
+    committee cabinet board member members officer officers report reports paper papers minutes meeting quarter
+    ofsted inspection inspector inspectors local authority government department director head chair chairman leader
+    annual plan strategy policy overall effectiveness good outstanding inadequate requires improvement care leaver leavers
+    education health social corporate parenting scrutiny overview question questions answer answers if there this that
+    these those it its their they mr mrs ms dr cllr am i""".split()
+)
+
+
 def required_terms(query: Query) -> list[str]:
-    """Things a supporting passage must mention: years, indicator codes and proper names in the question."""
-    needed = list(query.years) + list(query.codes)
-    words = re.findall(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,}(?:[’'][a-z])?)\b", query.question)
-    for w in words:
-        if w.lower() not in _GENERIC and w.lower() not in ("what", "which", "when", "where", "who", "how", "did", "does", "was", "were", "the", "and"):
-            needed.append(w)
+    """Tokens a supporting paper must contain: years, indicator codes and distinctive names in the question."""
+    needed = list(query.years) + [c.lower() for c in query.codes]
+    for m in re.finditer(r"\b([A-Z][a-z]{2,}|[A-Z]{2,}[a-z]?)(?:[’']s)?\b", query.question):
+        word = m.group(1)
+        if m.start() == 0 or word.lower() in _NOT_NAMES or word.lower() in ACRONYMS:
+            continue
+        toks = tokenize(word)
+        if toks:
+            needed.append(toks[0])
     return list(dict.fromkeys(needed))
-
-
-def _mentions(term: str, passage: Passage) -> bool:
-    haystack = " ".join([passage.text, passage.title, passage.body, passage.date or "", passage.heading, passage.doc])
-    if term.isdigit():
-        return term in haystack
-    return re.search(rf"\b{re.escape(term.rstrip('’s'))}", haystack, re.I) is not None
 
 
 def score_sentences(
@@ -129,11 +138,15 @@ def extractive_answer(
     """Answer from the passages' own sentences, or abstain."""
     if not passages:
         return Answer(query.question, NOT_FOUND, True, (), tuple(passages), notes=("no passages found",))
-    candidates = score_sentences(query, passages, embedder, lexical, config)
     needed = required_terms(query)
-    supported = [c for c in candidates if all(_mentions(t, passages[c.passage_index]) for t in needed)]
+    unknown = [t for t in needed if not lexical.known(t)]
+    if unknown:
+        note = f"the papers never mention {', '.join(unknown)}"
+        return Answer(query.question, NOT_FOUND, True, (), tuple(passages), notes=(note,))
+    candidates = score_sentences(query, passages, embedder, lexical, config)
+    supported = [c for c in candidates if all(lexical.doc_contains(passages[c.passage_index].doc_id, t) for t in needed)]
     if not supported or supported[0].score < config.min_score:
-        reason = "best evidence too weak" if supported else f"no passage mentions {', '.join(needed)}"
+        reason = "best evidence too weak" if supported else f"no paper found mentions all of {', '.join(needed)}"
         return Answer(query.question, NOT_FOUND, True, (), tuple(passages), notes=(reason,))
     best = supported[0]
     chosen = [best]

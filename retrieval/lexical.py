@@ -11,9 +11,9 @@ import pickle
 import re
 import tempfile
 import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 import numpy as np
 from scipy import sparse
@@ -72,6 +72,7 @@ class LexicalIndex:
         self.matrix: sparse.csc_matrix | None = None
         self.norm: np.ndarray = np.zeros(0)
         self.idf: np.ndarray = np.zeros(0)
+        self.doc_terms: dict[str, set[int]] = {}
 
     def _load(self) -> _State:
         if self.cache_path and self.cache_path.exists():
@@ -165,6 +166,10 @@ class LexicalIndex:
         self.matrix = matrix
         self.chunk_ids = chunk_ids
         self.chunk_docs = np.asarray(doc_index, dtype=np.int32)
+        self.doc_terms = {
+            doc_id: set(np.concatenate(self.state.docs[doc_id].term_ids).tolist()) if self.state.docs[doc_id].term_ids else set()
+            for doc_id in self.doc_order
+        }
         self._built_for = key
 
     def doc_mask(self, allowed: set[str] | None) -> np.ndarray | None:
@@ -207,6 +212,11 @@ class LexicalIndex:
         if tid is None or tid >= len(self.idf):
             return 0.0
         return float(self.idf[tid])
+
+    def doc_contains(self, doc_id: str, token: str) -> bool:
+        """Whether a paper (its text, title, body or date) contains the token."""
+        tid = self.state.vocab.get(token)
+        return tid is not None and tid in self.doc_terms.get(doc_id, ())
 
     def known(self, token: str) -> bool:
         tid = self.state.vocab.get(token)

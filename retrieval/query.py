@@ -81,6 +81,7 @@ class Query:
 
 def expand_acronyms(text: str) -> str:
     """Add the spelled-out form after each acronym we know, keeping the acronym itself."""
+    text = re.sub(r"\bQ([1-4])\b", r"Q\1 (Quarter \1)", text)
 
     def sub(m: re.Match[str]) -> str:
         word = m.group(0)
@@ -108,7 +109,10 @@ def prepare(question: str, history: tuple[Turn, ...] = ()) -> Query:
     dense = f"{expanded} (context: {context})" if context else expanded
     lexical = f"{expanded} {expand_acronyms(context)}" if context else expanded
     joined = f"{question} {context}"
-    codes = tuple(dict.fromkeys(c for m in CODE_RE.finditer(joined) for c in m.groups() if c and any(ch.isdigit() for ch in c)))
+    codes = tuple(dict.fromkeys(
+        c for m in CODE_RE.finditer(joined) for c in m.groups()
+        if c and any(ch.isdigit() for ch in c) and not re.fullmatch(r"Q[1-4]", c)
+    ))
     return Query(
         question=question,
         dense_text=dense,

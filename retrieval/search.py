@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from core.models import DocumentRecord, Filters, Passage
 from core.settings import Settings
@@ -149,7 +150,9 @@ def _diverse(scored: list[tuple], k: int, per_page: int) -> list[tuple]:
     picked, held = [], []
     counts: dict[tuple[str, Any], int] = {}
     for row in scored:
-        key = (row[3]["doc_id"], row[3]["page"])
+        page = row[3]["page"]
+        # Unpaged papers (text, HTML, Word) count runs of five passages as a "page".
+        key = (row[3]["doc_id"], page if page is not None and page >= 0 else f"s{int(row[3]['seq']) // 5}")
         if counts.get(key, 0) < per_page:
             counts[key] = counts.get(key, 0) + 1
             picked.append(row)
