@@ -161,7 +161,7 @@ def test_library_lists_public_papers_only(app: AppTest) -> None:
         "Corporate Parenting Panel minutes, 10 December 2024",
     }
     kent = table[table["Title"].str.startswith("Corporate Parenting")].iloc[0]
-    assert (kent["Kind"], kent["Date"], kent["Pages"]) == ("Minutes", "2024-12-10", 6)
+    assert (kent["Kind"], kent["Date"], kent["Pages"]) == ("Minutes", "2024-12-10", "6")
     assert "Members only" not in table.columns
 
 
@@ -246,3 +246,21 @@ def test_upload_names_are_made_safe_and_never_replace_another_paper(tmp_path: Pa
     assert second == tmp_path / "minutes-2.txt"
     assert first.read_bytes() == b"one" and second.read_bytes() == b"two"
     assert save_upload(tmp_path, "agenda.txt", b"three", taken={"agenda.txt"}) == tmp_path / "agenda-2.txt"
+
+
+def test_the_quote_is_found_on_the_rendered_pdf_page() -> None:
+    import pypdfium2 as pdfium
+
+    from ui.sources import quote_boxes
+
+    pdf = pdfium.PdfDocument(str(CORPUS / KENT))
+    try:
+        page = pdf[2]
+        quote = "The song aimed to promote foster care and assist in recruiting more foster carers."
+        boxes = quote_boxes(page, (quote,))
+        assert len(boxes) == 2, "the quote runs over two lines"
+        width, height = page.get_size()
+        assert all(0 <= left < right <= width and 0 <= bottom < top <= height for left, bottom, right, top in boxes)
+        assert quote_boxes(page, ("The committee approved 12 new hackney carriage licences.",)) == []
+    finally:
+        pdf.close()

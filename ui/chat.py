@@ -14,7 +14,7 @@ from core.settings import Settings
 from retrieval.assistant import Assistant
 from retrieval.export import briefing_docx, briefing_markdown
 from retrieval.feedback import record_feedback
-from ui.components import answer_html, card_html, sources, where
+from ui.components import answer_html, card_html, sources
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 NO_SCOPE = "No paper in the library matches the scope you chose, so nothing was searched. Widen the scope in the sidebar."
@@ -107,7 +107,8 @@ def render_turn(turn: ChatTurn, settings: Settings) -> None:
             st.html(card_html(turn.turn_id, n, passage, quotes))
             key = f"{turn.turn_id}-{n}"
             open_now = key in st.session_state.get("viewing", set())
-            label = f"Hide the original of [{n}]" if open_now else f"Open the original at {where(passage.page)} [{n}]"
+            at = f"at page {passage.page}" if passage.page else "paper"
+            label = f"Hide the original of [{n}]" if open_now else f"Open the original {at} [{n}]"
             st.button(label, key=f"open-{key}", on_click=_toggle_source, args=(key,), icon=":material/menu_book:")
             if open_now:
                 from ui.sources import show_source

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from core.models import Answer, Citation, Passage
 
 MARKER_RE = re.compile(r"\[(\d+)\]")
+BLANK_LINES_RE = re.compile(r"\n[ \t\xa0]*(?:\n[ \t\xa0]*)+")
 KIND_NAMES = {
     "minutes": "Minutes",
     "strategy": "Strategy",
@@ -114,7 +115,7 @@ def card_html(turn_id: int, n: int, passage: Passage, quotes: list[str]) -> str:
         f'<div class="ma-card" id="{anchor(turn_id, n)}">'
         f"<h4>[{n}] {html.escape(passage.title)}</h4>"
         f'<div class="ma-meta">{meta_line(passage)}{heading}</div>'
-        f'<div class="ma-passage">{highlight(passage.text, quotes)}</div>'
+        f'<div class="ma-passage">{BLANK_LINES_RE.sub(chr(10) * 2, highlight(passage.text, quotes))}</div>'
         "</div>"
     )
 

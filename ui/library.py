@@ -37,7 +37,7 @@ def paper_rows(records: list[DocumentRecord], member: bool) -> list[dict[str, ob
             "Kind": kind_name(r.kind),
             "Committee or body": r.body,
             "Date": r.date or "undated",
-            "Pages": r.pages or None,
+            "Pages": str(r.pages) if r.pages else "unpaged",
             "Passages": r.chunks,
             "Added": r.ingested_at.replace("T", " ")[:16],
         }
@@ -101,7 +101,7 @@ def removal_section(assistant: Assistant, records: list[DocumentRecord]) -> None
     titles = {r.doc_id: f"{r.title} ({r.date or 'undated'}) — {r.path}" for r in records}
     doc_id = st.selectbox("Paper", list(titles), format_func=lambda d: titles[d], index=None,
                           placeholder="Choose a paper", key="remove_choice")
-    sure = st.checkbox("Yes, remove this paper and its passages from the library", key="remove_confirm")
+    sure = st.checkbox("Yes, remove this paper", key="remove_confirm")
     if st.button("Remove", disabled=not (doc_id and sure), key="remove_paper"):
         assert doc_id is not None
         assistant.remove(doc_id)
@@ -118,8 +118,7 @@ def library_page(assistant: Assistant, settings: Settings, member: bool) -> None
     st.title("Library")
     records = assistant.documents(allow_restricted=member)
     st.caption(f"{len(records)} papers. Questions are answered from these papers only.")
-    st.dataframe(paper_rows(records, member), hide_index=True, width="stretch",
-                 column_config={"Title": st.column_config.TextColumn(width="large")})
+    st.dataframe(paper_rows(records, member), hide_index=True, width="stretch")
     left, right = st.columns([3, 2], gap="large")
     with left:
         upload_section(assistant, settings, member)
