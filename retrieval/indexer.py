@@ -55,6 +55,8 @@ def is_restricted(rel_path: str, settings: Settings) -> bool:
 class Indexer:
     """Writes papers into the store; a changed file replaces its old version only after the new one is stored."""
 
+    write_batch = WRITE_BATCH
+
     def __init__(self, settings: Settings, store: Store, embedder: Callable[[], Embedder]) -> None:
         self.settings = settings
         self.store = store
@@ -203,12 +205,15 @@ class Indexer:
         self.store.begin(record)
         # Embedded and stored a batch at a time: memory stays flat, and an interrupted write leaves
         # a pending paper that readers never see and the next run removes.
-        for i in range(0, len(chunks), WRITE_BATCH):
-            part = chunks[i:i + WRITE_BATCH]
-            vectors = self._embedder().embed([embedding_text(c, document.title) for c in part])
-            self.store.add_chunks(part, vectors, record)
-        write_records(self.store, document)  # its indicators, decisions and commitments, while still pending
-        self.store.commit(record, replaces=replaces or [])
+        try:
+            for i in range(0, len(chunks), self.write_batch):
+                part = chunks[i:i + self.write_batch]
+                vectors = self._embedder().embed([embedding_text(c, document.title) for c in part])
+                self.store.add_chunks(part, vectors, record)
+            write_records(self.store, document)  # its indicators, decisions and commitments, while still pending
+            self.store.commit(record, replaces=replaces or [])
+        finally:
+            self.store.abandon(record.doc_id)
         return record
 
 

@@ -31,6 +31,7 @@ _UNIT = [1.0]  # the catalogue is never searched by vector; Chroma still wants o
 _BATCH = 2000
 STALE_PENDING_SECONDS = 3600  # a pending paper of a writer we cannot see (another host) is abandoned after this
 WRITER = f"{socket.gethostname()}:{os.getpid()}"
+_writing: set[str] = set()  # doc_ids this process is writing now (between begin and commit)
 
 
 def _client(settings: Settings) -> Any:
@@ -127,7 +128,12 @@ class Store:
         """Record that a paper's chunks are being written (invisible until commit)."""
         meta = _record_meta(record, "pending")
         meta.update({"writer": WRITER, "started": time.time()})
+        _writing.add(record.doc_id)
         self.catalogue.upsert(ids=[record.doc_id], embeddings=[_UNIT], metadatas=[meta])
+
+    def abandon(self, doc_id: str) -> None:
+        """Give up writing a paper: it stays pending, invisible, until a recover removes it."""
+        _writing.discard(doc_id)
 
     def add_chunks(self, chunks: list[Chunk], vectors: np.ndarray, record: DocumentRecord, texts: list[str] | None = None) -> None:
         """Write chunks and their vectors, in batches."""
@@ -165,6 +171,7 @@ class Store:
                     ids.append(doc_id)
                     metas.append({**meta, "superseded_by": record.doc_id})
         self.catalogue.upsert(ids=ids, embeddings=[_UNIT] * len(ids), metadatas=metas)
+        _writing.discard(record.doc_id)
         self._bump_generation()
         for doc_id in old:
             self.delete(doc_id)
@@ -211,13 +218,13 @@ class Store:
             self.catalogue.upsert(ids=ids, embeddings=[_UNIT] * len(ids), metadatas=metas)
             self._bump_generation()
 
-    def _abandoned(self, meta: dict[str, Any]) -> bool:
+    def _abandoned(self, doc_id: str, meta: dict[str, Any]) -> bool:
         """Whether a pending paper's writer is gone (so its half-written chunks may be removed)."""
         writer = str(meta.get("writer", ""))
         host, _, pid = writer.rpartition(":")
         if host == socket.gethostname() and pid.isdigit():
             if int(pid) == os.getpid():
-                return True  # this process is not writing it now: an earlier write here failed
+                return doc_id not in _writing
             try:
                 os.kill(int(pid), 0)
             except ProcessLookupError:
@@ -236,7 +243,7 @@ class Store:
         cleaned = []
         pending = self.catalogue.get(where={"status": "pending"}, include=["metadatas"])
         for doc_id, meta in zip(pending["ids"], pending["metadatas"] or [], strict=True):
-            if self._abandoned(dict(meta)):
+            if self._abandoned(doc_id, dict(meta)):
                 self.delete(doc_id)
                 cleaned.append(doc_id)
         for doc_id in self.records("deleting"):
