@@ -9,6 +9,7 @@ from datetime import date
 
 import streamlit as st
 
+from core.errors import MinutesError
 from core.models import Answer, DocumentRecord, Filters, Turn
 from core.settings import Settings
 from retrieval.assistant import Assistant
@@ -60,7 +61,12 @@ def ask(assistant: Assistant, question: str, filters: Filters, in_scope: list[Do
         st.html(f"<p>{html.escape(question)}</p>")
     with st.chat_message("assistant"), st.status(f"Searching {len(in_scope)} papers…") as status:
         started = time.perf_counter()
-        answer = assistant.ask(question, filters=filters, history=history(), allow_restricted=member)
+        try:
+            answer = assistant.ask(question, filters=filters, history=history(), allow_restricted=member)
+        except MinutesError as exc:
+            status.update(label="The question could not be answered", state="error")
+            st.error(str(exc))
+            st.stop()
         seconds = time.perf_counter() - started
         status.update(label=f"Read {len(answer.passages)} passages in {seconds:.1f} s", state="complete")
     turns().append(ChatTurn(turn_id, answer, filters, scope, seconds))

@@ -10,6 +10,8 @@ from core.models import Answer, Citation, Passage
 
 MARKER_RE = re.compile(r"\[(\d+)\]")
 BLANK_LINES_RE = re.compile(r"\n[ \t\xa0]*(?:\n[ \t\xa0]*)+")
+# A line break inside a paragraph (a PDF's own line wrapping) unless the next line starts a list item or an indicator.
+WRAP_RE = re.compile(r"(?<=\S)[ \t]*\n(?![ \t\xa0]*(?:<mark>)?(?:\n|[•·▪\-–*]|\d+[.)]\s|[A-Z]{1,2}\d+\b|\([a-z0-9]+\)))")
 KIND_NAMES = {
     "minutes": "Minutes",
     "strategy": "Strategy",
@@ -27,7 +29,7 @@ STYLE = """
 .ma-card:target { outline: 3px solid #f0b400; }
 .ma-card h4 { margin: 0 0 .25rem 0; font-size: 1.02rem; line-height: 1.35; }
 .ma-meta { color: rgba(100,100,100,1); font-size: .92rem; margin-bottom: .4rem; }
-.ma-passage { line-height: 1.6; white-space: pre-wrap; font-size: .98rem; }
+.ma-passage { line-height: 1.6; white-space: pre-line; font-size: .98rem; }
 .ma-passage mark { background: #fff1a8; color: inherit; padding: 0 .1em; }
 .ma-source { max-height: 32rem; overflow-y: auto; white-space: pre-wrap; line-height: 1.55; }
 </style>
@@ -74,6 +76,11 @@ def highlight(text: str, quotes: Iterable[str]) -> str:
     return "".join(out)
 
 
+def reflow(text: str) -> str:
+    """Paragraphs as a reader expects: the source's line wrapping undone, runs of blank lines made one."""
+    return WRAP_RE.sub(" ", BLANK_LINES_RE.sub("\n\n", text))
+
+
 def answer_html(answer: Answer, turn_id: int) -> str:
     """The answer escaped, each [n] a link to its source card."""
     known = {c.n for c in answer.citations}
@@ -115,7 +122,7 @@ def card_html(turn_id: int, n: int, passage: Passage, quotes: list[str]) -> str:
         f'<div class="ma-card" id="{anchor(turn_id, n)}">'
         f"<h4>[{n}] {html.escape(passage.title)}</h4>"
         f'<div class="ma-meta">{meta_line(passage)}{heading}</div>'
-        f'<div class="ma-passage">{BLANK_LINES_RE.sub(chr(10) * 2, highlight(passage.text, quotes))}</div>'
+        f'<div class="ma-passage">{reflow(highlight(passage.text, quotes))}</div>'
         "</div>"
     )
 
