@@ -187,7 +187,8 @@ def cmd_documents(args: argparse.Namespace) -> int:
         _print([d.to_dict() for d in docs])
     else:
         for d in docs:
-            print(f"{d.date or 'undated':10} {d.kind:10} {d.pages:4}p {d.chunks:4} passages  {d.title}  [{d.path}]")
+            marks = "".join(m for m, on in ((" (restricted)", d.restricted), (" (superseded)", d.superseded_by)) if on)
+            print(f"{d.date or 'undated':10} {d.kind:10} {d.pages:4}p {d.chunks:4} passages  {d.title}  [{d.path}]{marks}")
     return EXIT_OK
 
 

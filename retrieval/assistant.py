@@ -48,7 +48,7 @@ class Assistant:
     def remove(self, doc_id: str) -> None:
         """Remove a paper and its passages from the index."""
         with self._lock:
-            self.store.delete(doc_id)
+            self.indexer.remove(doc_id)
 
     # --- questions -----------------------------------------------------------------
     def search(self, query: str, k: int = 5, filters: Filters = Filters(),

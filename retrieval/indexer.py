@@ -102,7 +102,7 @@ class Indexer:
                 continue
             if roots and not any(_is_under(source, r) for r in roots):
                 continue
-            self.store.delete(record.doc_id)
+            self.remove(record.doc_id)
             removed.append(FileOutcome(record.path, "removed", "file no longer exists", record.doc_id, record.title))
         return removed
 
@@ -163,23 +163,38 @@ class Indexer:
         A final version beats a draft whatever the order of ingest; otherwise the later ingest wins.
         """
         key = version_key(record)
-        if key is None:
-            return ""
-        group = [r for r in live.values() if version_key(r) == key]
+        group = [r for r in live.values() if key is not None and version_key(r) == key]
         if len(group) < 2:
             return ""
+        newest = self._settle_versions(group, live, prefer=record.doc_id)
+        if newest.doc_id == record.doc_id:
+            older = ", ".join(r.path for r in group if r.doc_id != record.doc_id)
+            return f"newer version of {older}, which is now marked superseded"
+        return f"superseded by {newest.path}"
+
+    def remove(self, doc_id: str) -> DocumentRecord | None:
+        """Remove a paper; if it was the newest version of another, that one becomes the newest again."""
+        live = self.store.records()
+        gone = live.pop(doc_id, None)
+        self.store.delete(doc_id)
+        key = version_key(gone) if gone else None
+        if key is not None:
+            group = [r for r in self.store.records().values() if version_key(r) == key]
+            if group:
+                self._settle_versions(group, {r.doc_id: r for r in group})
+        return gone
+
+    def _settle_versions(self, group: list[DocumentRecord], live: dict[str, DocumentRecord], prefer: str = "") -> DocumentRecord:
+        """Point every version in the group at the newest one; returns the newest."""
         drafts = {r.doc_id: self._is_draft(r) for r in group}
-        newest = max(group, key=lambda r: (not drafts[r.doc_id], r.doc_id == record.doc_id, r.ingested_at))
+        newest = max(group, key=lambda r: (not drafts[r.doc_id], r.doc_id == prefer, r.ingested_at))
         for r in group:
             wanted = None if r.doc_id == newest.doc_id else newest.doc_id
             if r.superseded_by != wanted:
                 changed = replace(r, superseded_by=wanted)
                 self.store.update_record(changed)
                 live[r.doc_id] = changed
-        if newest.doc_id == record.doc_id:
-            older = ", ".join(r.path for r in group if r.doc_id != record.doc_id)
-            return f"newer version of {older}, which is now marked superseded"
-        return f"superseded by {newest.path}"
+        return newest
 
     def _is_draft(self, record: DocumentRecord) -> bool:
         opening = " ".join(text for _, text, _ in self.store.neighbours(record.doc_id, [0, 1]).values())
