@@ -129,8 +129,14 @@ def test_ask_check_citations_and_open_the_source(app_url: str, page: Page) -> No
     _shot(page, "source-page.png")
     page.get_by_role("button", name="Hide the original of [1]").click()
     expect(image).to_have_count(0, timeout=60_000)
-    page.get_by_test_id("stChatMessage").nth(2).scroll_into_view_if_needed()
+    page.get_by_test_id("stChatMessage").nth(2).evaluate("el => el.scrollIntoView({block: 'start'})")
     assert _shot(page, "chat-with-citations.png").stat().st_size > 10_000
+
+    page.set_viewport_size({"width": 820, "height": 1180})  # a tablet held upright
+    expect(page.locator("#source-2-1")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 820, "nothing overflows sideways on a tablet"
+    _shot(page, "tablet-chat.png")
+    page.set_viewport_size({"width": 1366, "height": 900})
 
 
 def test_library_lists_the_papers(app_url: str, page: Page) -> None:
