@@ -55,6 +55,13 @@ def parser() -> argparse.ArgumentParser:
     _scoped(p)
     p = sub.add_parser("documents", help="list the indexed papers")
     _common(p)
+    p = sub.add_parser("indicators", help="list performance-indicator records, or one indicator over time")
+    p.add_argument("name", nargs="?", help="an indicator, e.g. 're-referrals' (default: list every record)")
+    p.add_argument("--as-of", help="only papers dated on or before YYYY-MM-DD")
+    _common(p)
+    p = sub.add_parser("commitments", help="list decisions and commitments by meeting, with later follow-ups")
+    p.add_argument("--as-of", help="only papers dated on or before YYYY-MM-DD")
+    _common(p)
     return root
 
 
@@ -192,7 +199,71 @@ def cmd_documents(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"ingest": cmd_ingest, "search": cmd_search, "ask": cmd_ask, "eval": cmd_eval, "documents": cmd_documents}
+def cmd_indicators(args: argparse.Namespace) -> int:
+    from retrieval.assistant import Assistant
+    from retrieval.insights import trend
+    from retrieval.records import Records
+
+    settings = _settings(args)
+    records = Records(Assistant(settings).store)
+    found = records.indicators(settings.allow_restricted, settings.as_of)
+    if args.name:
+        found = [p.record for p in trend(found, args.name).points]
+    if args.json:
+        keys = ("indicator", "code", "period", "value", "doc", "page", "date", "quote")
+        _print([{k: getattr(r, k) for k in keys} for r in found])
+    else:
+        if not found:
+            print("No indicator records found." if not args.name else f"No indicator matches {args.name!r}.")
+        for r in found:
+            where = f"p. {r.page}" if r.page else "text"
+            print(f"{r.date or 'undated':10} {r.value or '-':>14}  {r.period or '':28.28} {r.indicator[:60]}  [{r.doc}, {where}]")
+    return EXIT_OK
+
+
+def cmd_commitments(args: argparse.Namespace) -> int:
+    from retrieval.assistant import Assistant
+    from retrieval.insights import follow_ups
+    from retrieval.records import Records
+
+    settings = _settings(args)
+    assistant = Assistant(settings)
+    records = Records(assistant.store)
+    found = records.commitments(settings.allow_restricted, settings.as_of)
+    papers = records.papers(settings.allow_restricted, settings.as_of)
+    followed = {(f.commitment.doc_id, f.commitment.start, f.commitment.page): f
+                for f in follow_ups(found, assistant.store, assistant.embedder(), papers)}
+    rows = []
+    for c in found:
+        f = followed.get((c.doc_id, c.start, c.page))
+        later = f.passage if f is not None else None
+        rows.append({
+            "type": c.type, "who": c.who, "what": c.what, "when": c.when, "doc": c.doc, "page": c.page, "date": c.date,
+            "quote": c.quote,
+            "followed_up": None if c.type != "commitment" else (
+                None if later is None else {"doc": later.doc, "title": later.title, "date": later.date, "page": later.page,
+                                            "quote": " ".join(later.text.split())[:400]}),
+        })
+    if args.json:
+        _print(rows)
+        return EXIT_OK
+    if not rows:
+        print("No decisions or commitments found.")
+    meeting = None
+    for row in rows:
+        if (row["doc"], row["date"]) != meeting:
+            meeting = (row["doc"], row["date"])
+            print(f"\n{row['date'] or 'undated'}  {row['doc']}")
+        where = f"p. {row['page']}" if row["page"] else "text"
+        print(f"  {row['type']:10} {where:6} {row['who'] or '':30.30} {row['quote'][:110]}")
+        if row["type"] == "commitment":
+            later = row["followed_up"]
+            print(f"      followed up: {later['date']} {later['doc']} p. {later['page']}" if later else "      not followed up in a later paper")
+    return EXIT_OK
+
+
+COMMANDS = {"ingest": cmd_ingest, "search": cmd_search, "ask": cmd_ask, "eval": cmd_eval, "documents": cmd_documents,
+            "indicators": cmd_indicators, "commitments": cmd_commitments}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -180,6 +180,11 @@ def trend_subject(question: str) -> str | None:
     return re.sub(r"\s+(?:over time|this year|since .*|in the papers)$", "", subject.strip(" ?"), flags=re.I)
 
 
+def _main(value: str | None) -> str:
+    """A value's first figure as written: "550 children" of "550 children; 84.0 per 10,000"."""
+    return (value or "").split(";")[0].strip()
+
+
 def trend_answer(question: str, series: Trend, papers: dict[str, DocumentRecord]) -> Answer | None:
     """An answer that lists every point of a trend with its citation, oldest first; None with fewer than two."""
     if len(series.points) < 2:
@@ -195,12 +200,13 @@ def trend_answer(question: str, series: Trend, papers: dict[str, DocumentRecord]
     first, last = series.points[0], series.points[-1]
     direction = ""
     if first.number is not None and last.number is not None:
+        before, after = _main(first.value), _main(last.value)
         if last.number > first.number:
-            direction = f" It rose from {first.value} to {last.value}."
+            direction = f" It rose from {before} to {after}."
         elif last.number < first.number:
-            direction = f" It fell from {first.value} to {last.value}."
+            direction = f" It fell from {before} to {after}."
         else:
-            direction = f" It stayed at {last.value}."
+            direction = f" It stayed at {after}."
     text = f"{series.name[:1].upper()}{series.name[1:]}, as the papers report it: " + "; ".join(parts) + "." + direction
     passages = tuple(c.passage for c in citations)
     return Answer(question=question, text=text, abstained=False, citations=tuple(citations), passages=passages,
@@ -222,49 +228,48 @@ def _content(text: str) -> set[str]:
 
 
 def follow_ups(commitments: list[Commitment], store: Store, embedder: Embedder, papers: dict[str, DocumentRecord],
-               min_cosine: float = 0.55, min_overlap: float = 0.3) -> list[FollowUp]:
+               min_cosine: float = 0.5, min_overlap: float = 0.3, candidates: int = 8) -> list[FollowUp]:
     """Each commitment with the best passage of a later-dated paper that refers to it.
 
     A later passage refers to a commitment when it is close in meaning (cosine of their
-    embeddings) and shares enough of its words (the share of the commitment's content words it
-    contains). Both must pass, so a passage on the same topic that does not pick up the promise
-    is not counted.
+    embeddings, found with the store's own vector search) and shares enough of its words (the
+    share of the commitment's content words it contains). Both must pass, so a passage on the
+    same topic that does not pick up the promise is not counted.
     """
     promises = [c for c in commitments if c.type == "commitment"]
     if not promises:
         return []
-    later_docs = sorted(papers.values(), key=lambda r: r.date or "")
-    chunks = []
-    for paper in later_docs:
-        for chunk_id, text, meta in store.chunks_of(paper.doc_id):
-            chunks.append((paper, chunk_id, text, meta))
+    vectors = embedder.embed([c.quote for c in promises])
     out = []
-    if not chunks:
-        return [FollowUp(c, None) for c in promises]
-    chunk_vectors = embedder.embed([t for _, _, t, _ in chunks])
-    promise_vectors = embedder.embed([c.quote for c in promises])
-    for c, vec in zip(promises, promise_vectors, strict=True):
+    for c, vec in zip(promises, vectors, strict=True):
+        later = sorted(d for d, r in papers.items() if r.date and c.date and r.date > c.date and d != c.doc_id)
+        if not later:
+            out.append(FollowUp(c, None))
+            continue
+        hits = store.query(vec, candidates, where={"doc_id": {"$in": later}})
+        found = store.get([cid for cid, _ in hits])
         words = _content(c.what or c.quote)
-        best: tuple[float, int] | None = None
-        sims = chunk_vectors @ vec
-        for i, (paper, _, text, _) in enumerate(chunks):
-            if not paper.date or not c.date or paper.date <= c.date or paper.doc_id == c.doc_id:
+        best = None
+        for chunk_id, sim in hits:
+            if chunk_id not in found or sim < min_cosine:
                 continue
-            overlap = len(words & _content(text)) / max(1, len(words))
-            if sims[i] >= min_cosine and overlap >= min_overlap and (best is None or sims[i] > best[0]):
-                best = (float(sims[i]), i)
+            text, meta = found[chunk_id]
+            if len(words & _content(text)) / max(1, len(words)) >= min_overlap:
+                best = (chunk_id, sim, text, meta)
+                break
         if best is None:
             out.append(FollowUp(c, None))
             continue
-        paper, chunk_id, text, meta = chunks[best[1]]
+        chunk_id, sim, text, meta = best
+        paper = papers[str(meta["doc_id"])]
         page = meta.get("page")
         passage = Passage(
             chunk_id=chunk_id, doc_id=paper.doc_id, doc=paper.path, title=paper.title, kind=paper.kind, body=paper.body,
             date=paper.date, page=None if page in (None, -1) else int(page), heading=str(meta.get("heading", "")),
-            text=text, score=best[0], seq=int(meta.get("seq", 0)), start=int(meta.get("start", 0)),
+            text=text, score=sim, seq=int(meta.get("seq", 0)), start=int(meta.get("start", 0)),
             end=int(meta.get("end", 0)), source=paper.source,
         )
-        out.append(FollowUp(c, passage, best[0]))
+        out.append(FollowUp(c, passage, sim))
     return out
 
 
@@ -394,7 +399,7 @@ def with_conflicts(question: str, answer: Answer) -> Answer:
                 extra.append(c)
                 known.add(c.n)
     text = answer.text + "\n\n" + " ".join(notes)
-    return replace(answer, text=text, citations=answer.citations + tuple(extra), notes=answer.notes + tuple(notes))
+    return replace(answer, text=text, citations=answer.citations + tuple(extra))
 
 
 # --- the facade's post-step ----------------------------------------------------------------------
