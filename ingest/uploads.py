@@ -24,7 +24,7 @@ from ingest.loaders import load_bytes
 WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SUFFIX_FOR = {"application/pdf": ".pdf", WORD: ".docx", "text/html": ".html", "text/plain": ".txt"}
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
-_UNSAFE = re.compile(r"[^A-Za-z0-9._ -]+")
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 MAX_STEM = 100
 MAX_COPIES = 1000
@@ -52,7 +52,7 @@ def safe_name(name: str, suffix: str) -> str:
     """A plain file name from what the uploader called it: no folders, no leading dots, ASCII only."""
     base = unicodedata.normalize("NFKD", _last_part(name)).encode("ascii", "ignore").decode("ascii")
     stem = Path(_UNSAFE.sub("_", base)).stem if "." in base else _UNSAFE.sub("_", base)
-    stem = re.sub(r"_+", "_", stem).strip(" ._-")[:MAX_STEM].strip(" ._-")
+    stem = re.sub(r"_+", "_", stem).strip("._-")[:MAX_STEM].strip("._-")
     if not stem or stem.lower().split(".")[0] in _RESERVED:
         stem = f"paper_{stem}" if stem else "paper"
     return stem + suffix
