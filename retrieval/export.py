@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,6 +20,7 @@ from core.models import Answer, Citation
 
 MARKER_RE = re.compile(r"\s*\[(\d+)\]")
 NOT_IN_PAPERS = "The papers in scope do not answer this."
+RESTRICTED_WARNING = "Cites restricted papers: for members only, not for publication."
 
 
 @dataclass(frozen=True)
@@ -32,12 +33,14 @@ class Footnote:
     page: int | None
     quote: str
     doc: str
+    restricted: bool = False
 
     def text(self) -> str:
         """The note as one line: paper, date, page and the quoted words."""
         where = f"page {self.page}" if self.page else "unpaged text"
         quote = " ".join(self.quote.split())
-        return f"{self.title}, {self.date or 'undated'}, {where} ({self.doc}): “{quote}”"
+        mark = " [restricted paper]" if self.restricted else ""
+        return f"{self.title}{mark}, {self.date or 'undated'}, {where} ({self.doc}): “{quote}”"
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,11 @@ class Briefing:
     sections: tuple[Section, ...]
     footnotes: tuple[Footnote, ...]
 
+    @property
+    def restricted(self) -> bool:
+        """Whether any note cites a restricted paper."""
+        return any(f.restricted for f in self.footnotes)
+
 
 def _citation_for(answer: Answer, k: int, n: int) -> Citation | None:
     """The citation behind the k-th marker ``[n]``: markers and citations run in the same order."""
@@ -68,7 +76,7 @@ def _citation_for(answer: Answer, k: int, n: int) -> Citation | None:
 
 
 def build_briefing(answers: Sequence[Answer], title: str = "Briefing note", scope: str = "",
-                   prepared: str | None = None) -> Briefing:
+                   prepared: str | None = None, restricted_docs: Collection[str] = ()) -> Briefing:
     """Number every cited quote across the answers, in the order they are read."""
     footnotes: list[Footnote] = []
     numbered: dict[tuple[str, str], int] = {}
@@ -90,7 +98,8 @@ def build_briefing(answers: Sequence[Answer], title: str = "Briefing note", scop
             if key not in numbered:
                 p = citation.passage
                 numbered[key] = len(footnotes) + 1
-                footnotes.append(Footnote(numbered[key], p.title, p.date, p.page, citation.quote, p.doc))
+                footnotes.append(Footnote(numbered[key], p.title, p.date, p.page, citation.quote, p.doc,
+                                          p.doc_id in restricted_docs))
             pieces.append((text, (numbered[key],)))
         if answer.text[pos:].strip():
             pieces.append((answer.text[pos:], ()))
@@ -101,6 +110,8 @@ def build_briefing(answers: Sequence[Answer], title: str = "Briefing note", scop
 def to_markdown(briefing: Briefing) -> str:
     """The briefing as Markdown with ``[^n]`` footnotes."""
     lines = [f"# {briefing.title}", "", f"Prepared {briefing.prepared}."]
+    if briefing.restricted:
+        lines.append(f"**{RESTRICTED_WARNING}**")
     if briefing.scope:
         lines.append(f"Scope: {briefing.scope}")
     for section in briefing.sections:
@@ -119,6 +130,8 @@ def to_docx(briefing: Briefing) -> bytes:
     doc.styles["Normal"].font.size = Pt(11)
     doc.add_heading(briefing.title, level=0)
     doc.add_paragraph(f"Prepared {briefing.prepared}.")
+    if briefing.restricted:
+        doc.add_paragraph().add_run(RESTRICTED_WARNING).bold = True
     if briefing.scope:
         doc.add_paragraph(f"Scope: {briefing.scope}")
     for section in briefing.sections:
@@ -137,11 +150,13 @@ def to_docx(briefing: Briefing) -> bytes:
     return out.getvalue()
 
 
-def briefing_markdown(answers: Sequence[Answer], title: str = "Briefing note", scope: str = "") -> str:
+def briefing_markdown(answers: Sequence[Answer], title: str = "Briefing note", scope: str = "",
+                      restricted_docs: Collection[str] = ()) -> str:
     """A briefing note in Markdown from one or more answers."""
-    return to_markdown(build_briefing(answers, title, scope))
+    return to_markdown(build_briefing(answers, title, scope, restricted_docs=restricted_docs))
 
 
-def briefing_docx(answers: Sequence[Answer], title: str = "Briefing note", scope: str = "") -> bytes:
+def briefing_docx(answers: Sequence[Answer], title: str = "Briefing note", scope: str = "",
+                  restricted_docs: Collection[str] = ()) -> bytes:
     """A briefing note as the bytes of a Word .docx file from one or more answers."""
-    return to_docx(build_briefing(answers, title, scope))
+    return to_docx(build_briefing(answers, title, scope, restricted_docs=restricted_docs))

@@ -180,6 +180,7 @@ def test_members_see_restricted_papers_after_signing_in(app: AppTest, monkeypatc
     _ask(app, "When will the sale of Hilltop Farm complete?")
     assert "31 May 2025" in _html(app)
     assert "Exempt report to the Property Committee" in _html(app)
+    assert "Restricted: members only" in _html(app)
     _library(app)
     assert "Members only" in app.dataframe[0].value.columns
     app.button(key="sign_out").click().run()

@@ -64,3 +64,14 @@ def test_an_abstained_answer_says_the_papers_do_not_answer(small_assistant: Assi
     md = briefing_markdown([answer])
     assert "The papers in scope do not answer this." in md
     assert "[^" not in md
+
+
+def test_a_note_citing_a_restricted_paper_says_so(answers: list[Answer]) -> None:
+    secret = answers[0].citations[0].passage.doc_id
+    md = briefing_markdown(answers, restricted_docs={secret})
+    assert "**Cites restricted papers: for members only, not for publication.**" in md
+    note = next(line for line in md.splitlines() if line.startswith("[^1]: "))
+    assert "[restricted paper]" in note
+    assert "restricted" not in briefing_markdown(answers)
+    doc = WordDocument(io.BytesIO(briefing_docx(answers, restricted_docs={secret})))
+    assert any(p.text.startswith("Cites restricted papers") for p in doc.paragraphs)

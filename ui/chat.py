@@ -86,17 +86,17 @@ def _rate(turn: ChatTurn, settings: Settings) -> None:
     st.toast("Thank you: your rating is saved." if value == 1 else "Thank you: this answer is saved for review.")
 
 
-def export_buttons(answers: list[Answer], scope: str, key: str, label: str) -> None:
+def export_buttons(answers: list[Answer], scope: str, key: str, label: str, restricted: frozenset[str]) -> None:
     """Markdown and Word downloads of a briefing note, generated when clicked."""
     name = f"briefing-{date.today().isoformat()}"
     left, right = st.columns(2)
-    left.download_button(f"{label} (Markdown)", data=lambda: briefing_markdown(answers, scope=scope),
+    left.download_button(f"{label} (Markdown)", data=lambda: briefing_markdown(answers, scope=scope, restricted_docs=restricted),
                          file_name=f"{name}.md", mime="text/markdown", key=f"md-{key}", icon=":material/description:")
-    right.download_button(f"{label} (Word)", data=lambda: briefing_docx(answers, scope=scope),
+    right.download_button(f"{label} (Word)", data=lambda: briefing_docx(answers, scope=scope, restricted_docs=restricted),
                           file_name=f"{name}.docx", mime=DOCX_MIME, key=f"docx-{key}", icon=":material/article:")
 
 
-def render_turn(turn: ChatTurn, settings: Settings) -> None:
+def render_turn(turn: ChatTurn, settings: Settings, restricted: frozenset[str]) -> None:
     """A question, its answer with linked [n] markers, and a card for each source."""
     answer = turn.answer
     with st.chat_message("user"):
@@ -110,7 +110,7 @@ def render_turn(turn: ChatTurn, settings: Settings) -> None:
         detail = f"{turn.scope} Read {len(answer.passages)} passages in {turn.seconds:.1f} s."
         st.caption(detail)
         for n, passage, quotes in sources(answer):
-            st.html(card_html(turn.turn_id, n, passage, quotes))
+            st.html(card_html(turn.turn_id, n, passage, quotes, passage.doc_id in restricted))
             key = f"{turn.turn_id}-{n}"
             open_now = key in st.session_state.get("viewing", set())
             at = f"at page {passage.page}" if passage.page else "paper"
@@ -128,7 +128,7 @@ def render_turn(turn: ChatTurn, settings: Settings) -> None:
             st.caption("Was this answer useful?")
             st.feedback("thumbs", key=f"rating-{turn.turn_id}", on_change=_rate, args=(turn, settings))
         with export:
-            export_buttons([answer], turn.scope, f"turn-{turn.turn_id}", "Briefing on this answer")
+            export_buttons([answer], turn.scope, f"turn-{turn.turn_id}", "Briefing on this answer", restricted)
 
 
 def chat_page(assistant: Assistant, settings: Settings, filters: Filters, in_scope: list[DocumentRecord],
@@ -142,13 +142,14 @@ def chat_page(assistant: Assistant, settings: Settings, filters: Filters, in_sco
     else:
         st.warning(f"{scope} No paper matches this scope: questions will not be searched until you widen it.",
                    icon=":material/filter_alt_off:")
+    restricted = frozenset(r.doc_id for r in assistant.documents(allow_restricted=member) if r.restricted)
     for turn in turns():
-        render_turn(turn, settings)
+        render_turn(turn, settings, restricted)
     answered = [t.answer for t in turns() if t.searched and not t.answer.abstained]
     if len(answered) > 1:
         st.divider()
         scopes = " ".join(dict.fromkeys(t.scope for t in turns() if t.searched))
-        export_buttons(answered, scopes, "conversation", "Briefing on the whole conversation")
+        export_buttons(answered, scopes, "conversation", "Briefing on the whole conversation", restricted)
     question = st.chat_input("Ask about the papers, e.g. What was the A1 re-referral rate in Quarter 2?")
     if question and question.strip():
         ask(assistant, question.strip(), filters, in_scope, scope, member)

@@ -103,9 +103,10 @@ def sources(answer: Answer) -> list[tuple[int, Passage, list[str]]]:
     return [(n, p, quotes) for n, (p, quotes) in sorted(grouped.items())]
 
 
-def meta_line(p: Passage) -> str:
+def meta_line(p: Passage, restricted: bool = False) -> str:
     """Kind, committee or body, date and page of a passage, escaped."""
-    parts = [kind_name(p.kind)]
+    parts = ["Restricted: members only"] if restricted else []
+    parts.append(kind_name(p.kind))
     if p.body:
         parts.append(p.body)
     parts.append(p.date or "undated")
@@ -115,13 +116,13 @@ def meta_line(p: Passage) -> str:
     return html.escape(" · ".join(parts))
 
 
-def card_html(turn_id: int, n: int, passage: Passage, quotes: list[str]) -> str:
+def card_html(turn_id: int, n: int, passage: Passage, quotes: list[str], restricted: bool = False) -> str:
     """A source card: the paper, where in it, and the passage with the quoted words highlighted."""
     heading = f" — {html.escape(passage.heading)}" if passage.heading else ""
     return (
         f'<div class="ma-card" id="{anchor(turn_id, n)}">'
         f"<h4>[{n}] {html.escape(passage.title)}</h4>"
-        f'<div class="ma-meta">{meta_line(passage)}{heading}</div>'
+        f'<div class="ma-meta">{meta_line(passage, restricted)}{heading}</div>'
         f'<div class="ma-passage">{reflow(highlight(passage.text, quotes))}</div>'
         "</div>"
     )
