@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -126,6 +127,19 @@ def test_scope_to_one_committee_keeps_other_papers_out(app: AppTest) -> None:
     page = _html(app)
     assert "Doncaster" not in page
     assert "27%" not in page
+
+
+def test_scope_by_dates_keeps_older_papers_out(app: AppTest) -> None:
+    app.checkbox(key="scope_use_dates").check().run()
+    app.date_input(key="scope_dates").set_value((date(2024, 1, 1), date(2024, 12, 31))).run()
+    assert any("dated 2024-01-01 to 2024-12-31" in i.value for i in app.info)
+    _ask(app, "What did the panel say about foster carers?")
+    assert "Corporate Parenting Panel minutes, 10 December 2024" in _html(app)
+    app.date_input(key="scope_dates").set_value((date(2018, 1, 1), date(2018, 12, 31))).run()
+    _ask(app, A1_QUESTION)
+    assert 'id="source-2-1"' in _html(app) and "Quarter 2 = 27%" in _html(app)
+    second = [h.value for h in app.html if 'id="source-2-' in h.value]
+    assert second and not any("Corporate Parenting" in card for card in second)
 
 
 def test_scope_matching_no_paper_says_so_and_does_not_search(app: AppTest) -> None:

@@ -150,7 +150,7 @@ def chat_page(assistant: Assistant, settings: Settings, filters: Filters, in_sco
         st.divider()
         scopes = " ".join(dict.fromkeys(t.scope for t in turns() if t.searched))
         export_buttons(answered, scopes, "conversation", "Briefing on the whole conversation", restricted)
-    question = st.chat_input("Ask about the papers, e.g. What was the A1 re-referral rate in Quarter 2?")
+    question = st.chat_input("Ask a question about the papers")
     if question and question.strip():
         ask(assistant, question.strip(), filters, in_scope, scope, member)
         st.rerun()
