@@ -279,3 +279,15 @@ def test_the_quote_is_found_on_the_rendered_pdf_page() -> None:
         assert quote_boxes(page, ("The committee approved 12 new hackney carriage licences.",)) == []
     finally:
         pdf.close()
+
+
+def test_an_empty_library_without_papers_to_start_from_says_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MINUTES_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("MINUTES_INDEX", str(tmp_path / "data" / "index"))
+    monkeypatch.setenv("MINUTES_CORPUS", str(tmp_path / "no-such-folder"))
+    monkeypatch.delenv("MINUTES_MEMBER_PASSWORD", raising=False)
+    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=APP_TIMEOUT).run()
+    assert not at.exception, at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert "no folder of papers" in warnings
+    assert "There are no papers in the library yet" in warnings

@@ -137,12 +137,15 @@ def chat_page(assistant: Assistant, settings: Settings, filters: Filters, in_sco
     title, reset = st.columns([4, 1], vertical_alignment="bottom")
     title.title("Ask the papers")
     reset.button("New conversation", on_click=new_conversation, icon=":material/add_comment:", key="new_conversation")
-    if in_scope:
+    visible = assistant.documents(allow_restricted=member)
+    if not visible:
+        st.warning("There are no papers in the library yet: add some on the Library page.", icon=":material/library_add:")
+    elif in_scope:
         st.info(scope, icon=":material/filter_alt:")
     else:
         st.warning(f"{scope} No paper matches this scope: questions will not be searched until you widen it.",
                    icon=":material/filter_alt_off:")
-    restricted = frozenset(r.doc_id for r in assistant.documents(allow_restricted=member) if r.restricted)
+    restricted = frozenset(r.doc_id for r in visible if r.restricted)
     for turn in turns():
         render_turn(turn, settings, restricted)
     answered = [t.answer for t in turns() if t.searched and not t.answer.abstained]
