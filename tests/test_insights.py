@@ -130,3 +130,33 @@ def test_as_at_date_answers_from_the_papers_known_then(small_assistant: Assistan
     assert "2022-04-08" in {c.passage.date for c in now.citations}, now.to_json()
     assert "requires improvement" in now.text.lower(), now.text
     assert "requires improvement" not in then.text.lower() and "good" in then.text.lower(), then.text
+
+
+# --- the page in the chat app ---------------------------------------------------------------------------
+def _insights_page(index: str) -> None:
+    from pathlib import Path
+
+    from core.settings import Settings
+    from retrieval.assistant import Assistant
+    from ui.insights import render
+
+    render(Assistant(Settings(index_dir=Path(index), chroma_host=None)))
+
+
+def test_insights_page_plots_an_indicator_with_each_point_cited(small_assistant: Assistant) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_insights_page, args=(str(small_assistant.settings.index_path),), default_timeout=180)
+    at.run()
+    assert not at.exception, at.exception
+    assert len(at.dataframe) == 1  # every record, before an indicator is chosen
+    at.text_input(key="insights-indicator").input("children looked after").run()
+    assert not at.exception, at.exception
+    assert len(at.get("vega_lite_chart")) == 1
+    cited = [m.value for m in at.markdown if m.value.startswith("**[")]
+    points = [c for c in cited if "Re-inspection" in c or "510" in c or "550" in c]
+    assert points[0].startswith("**[1]** 510; 78 per 10,000") and "page 5" in points[0]
+    assert points[1].startswith("**[2]** 550 children") and "“At 31 October 2017, 550 children" in points[1]
+    captions = " ".join(c.value for c in at.caption)
+    assert "Not followed up in a later paper." in captions or "Followed up:" in captions
+    assert any("RESOLVED that the Panel note the report" in m.value for m in at.markdown)
