@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
 from core.models import DocumentRecord, IngestReport
 from core.settings import Settings
+from ingest.uploads import uploads_dir
 from retrieval.assistant import Assistant
 from ui.components import kind_name
 from ui.uploads import UPLOAD_TYPES, add_uploads
@@ -21,11 +20,6 @@ STATUS_NAMES = {
     "failed": "Could not be added",
     "removed": "Removed",
 }
-
-
-def uploads_dir(settings: Settings) -> Path:
-    """Where uploaded papers are kept."""
-    return settings.data_dir / "uploads"
 
 
 def paper_rows(records: list[DocumentRecord], member: bool) -> list[dict[str, object]]:
@@ -83,7 +77,7 @@ def upload_section(assistant: Assistant, settings: Settings, member: bool) -> No
             bar.progress(min(1.0, done / max(1, total)), text=text)
 
         report = add_uploads(assistant, uploads_dir(settings), [(f.name, f.getvalue()) for f in files or []],
-                             restricted=restricted, progress=progress)
+                             settings, restricted=restricted, progress=progress)
         bar.progress(1.0, text="Done.")
         st.session_state["last_upload"] = report
         st.session_state["upload_round"] = generation + 1
