@@ -20,7 +20,6 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from core.models import Document
-from ingest.sentences import sentence_spans
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ def collapse(text: str) -> str:
 # --- statements: bullets, numbered items and sentences with their offsets ----------------------
 _GLYPH = "\u2022\u25aa\u25cf\u00b7\uf000-\uf8ff"
 _ITEM_START = re.compile(rf"^[^\S\n]*(?:[{_GLYPH}]|\(?[a-z0-9]{{1,3}}[.)]\s|\d{{1,2}}\.\d{{1,2}}\s+[A-Z]|[A-Z]{{1,2}}\d{{1,3}}(?:/[A-Z]{{1,2}}\d{{1,3}})?\s*[-–—])")
-_LEAD = re.compile(rf"^(?:[\s{_GLYPH}]+|\(?(?:[a-zA-Z]|\d{{1,3}}|[ivx]{{1,4}})[.)](?=\s)|\d{{1,2}}\.\d{{1,2}}(?=\s+[A-Z]))+\s*")
+_LEAD = re.compile(rf"^(?:[\s{_GLYPH}]+|\(?(?:[a-zA-Z]|\d{{1,3}}|[ivx]{{1,4}})[.)](?=\s)|\d{{1,2}}\.\d{{1,2}}(?=\s+[A-Za-z]))+\s*")
 
 
 @dataclass(frozen=True)
@@ -115,6 +114,43 @@ def furniture(pages: list[str]) -> list[str]:
     return out
 
 
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr cllr st no nos e.g i.e etc vs cf approx para paras fig ref inc ltd co rev prof sr jr a.m p.m hon".split()
+)
+_BOUNDARY = re.compile(
+    r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9•·])|\n\s*\n"
+    r"|\n(?=\s*(?:[•·▪●\uf0b7*-]|[A-Z]{1,4}\d{1,3}\s*[-–—:]|\(?\d{1,3}[.)]\s))"
+)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence or list item, trimmed; a whole sentence however long it runs.
+
+    Kept here rather than shared with the answerer, whose splitter cuts long sentences for display:
+    a decision or a KPI sentence must be quoted whole.
+    """
+    spans = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        before = text[start:m.start()].rstrip()
+        last_word = re.findall(r"([A-Za-z.]+)\.$", before)
+        if last_word and last_word[0].lower().rstrip(".") in _ABBREVIATIONS and "\n" not in m.group(0):
+            continue
+        if re.search(r"\b[A-Z]\.$", before) and "\n" not in m.group(0):
+            continue  # an initial, as in "Mr R W. Gough"
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        seg = text[s:e]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg.rstrip())
+        if trail > lead:
+            out.append((s + lead, s + trail))
+    return out
+
+
 def statements(text: str) -> list[Statement]:
     """Sentences of a page, list markers trimmed off the front; a list item keeps the sentence that led into it."""
     out: list[Statement] = []
@@ -151,7 +187,7 @@ _WORDS = {
 _MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _HEDGE = r"(?:(?:around|approximately|about|almost|nearly|over|more than|less than|fewer than|under|in excess of|up to|at least|between|some)\s+)?"
 _FIGURE = re.compile(
-    r"(?<![\w£$€.,/\-–?+])(?:" + _HEDGE + r")"
+    r"(?<![\w£$€.,/\-–?+)”’\]])(?:" + _HEDGE + r")"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<rng>\s?[-–/]\s?\d+(?:\.\d+)?)?(?P<pct>\s?%)?"
     r"(?![\w/]|\.\d|-\d)",
     re.IGNORECASE,
@@ -164,14 +200,24 @@ _COUNTED = re.compile(
     r"days|places|leavers|adopters?)|(?:were|live|lives|are|was|is|have|had))\b",
     re.IGNORECASE,
 )
-_UNIT_AFTER = re.compile(r"^\s?(?:m\b|bn\b|k\b|million|billion|pence|p\b|am\b|pm\b|a\.m\.|p\.m\.)", re.IGNORECASE)
-_DURATION_AFTER = re.compile(r"^\s?(?:-\s?)?(?:years?|months?|weeks?|days?|hours?|minutes?|year-olds?|yrs?)\b", re.IGNORECASE)
+_UNIT_AFTER = re.compile(
+    r"^\s?(?:m\b|bn\b|k\b|million|billion|pence|p\b|am\b|pm\b|a\.m\.|p\.m\.|miles?\b|km\b|kilometres?|metres?|"
+    r"degrees?|°|mph\b|mw\b|kw\b|books\b)",
+    re.IGNORECASE,
+)
+_DURATION_AFTER = re.compile(
+    r"^\s?(?:-\s?)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|year-olds?|yrs?|midday|midnight|noon|o'clock)\b",
+    re.IGNORECASE,
+)
 _AGE_BEFORE = re.compile(r"(?:aged|age of|ages|under|over|than|between|from)\s*$", re.IGNORECASE)
 _NOT_A_FIGURE_BEFORE = re.compile(
-    r"(?:£|\$|€|\bitem|\bitems|\bpage|\bpages|\bparagraph|\bparagraphs|\bpara|\bappendix|\bsection|\bquarter|\bq|"
+    r"(?:£|\$|€|\bitems?|\bpages?|\bparagraphs?|\bpara|\bappendix|\bsections?|\bquarter|\bq|"
     r"\bstanding order|\bs\.|\bno\.|\bnos\.|\bphase|\bstage|\bnumber|\bclause|\btier|\bkey stage|\bpriority|\byear|"
-    r"\bage|\baged|\bper|\bpost-?|\boutcomes?|\benablers?|\bprinciples?|\brecommendations?|\bgrades?|\bfootnote|\bfigure|\btable|\bchart|\bindicator|\bgraph|\bvictoria|\bcovid|\bwave|\blevel|\bgrade|\bband|\bcategory|\bday|\bweek|\bchapter|\bannex|"
-    + _MONTHS + r")[\s.-]*$",
+    r"\bage|\baged|\bper|\bpost-?|\boutcomes?|\benablers?|\bprinciples?|\brecommendations?|\bgrades?|\bfootnote|\bfigure|"
+    r"\btable|\bchart|\bindicator|\bgraph|\bvictoria|\bcovid|\bwave|\blevel|\bband|\bcategory|\bday|\bweek|\bchapter|"
+    r"\bannex|\bregulations?|\bschedule|\bact|\barticles?|\bstandards?|\bnote|\bminutes?|\bhours?|\bSIs?|\bversion|"
+    r"\boptions?|\bpossible|\bscenario"
+    r")[\s.(-]*(?:\d+[\w().]*\s*(?:,|and|to|or|&)\s*)*$|" + _MONTHS + r"[\s.-]*$",
     re.IGNORECASE,
 )
 _COMPARATOR_BEFORE = re.compile(
@@ -184,10 +230,10 @@ _COMPARATOR_BEFORE = re.compile(
 _CHANGE_BEFORE = re.compile(r"(?:increase(?:d)? of|decrease(?:d)? of|reduction of|rise of|fall of|by|up|down)\s*$", re.IGNORECASE)
 _CHANGE_AFTER = re.compile(r"^\s?(?:%\s?)?(?:increase|decrease|reduction|rise|fall|fewer|more|higher|lower|less|drop)\b", re.IGNORECASE)
 _EXCLUDED_CONTEXT = re.compile(
-    r"population|low[- ]income|free school meals|minority ethnic|ethnic groups|additional language|\bbirths?\b|"
+    r"population|low[- ]income|free[- ]school[- ]meals?|ethnic|overcrowd|\bcould (?:provide|offer|accommodate|deliver|house)\b|\bmight\b|additional language|\bbirths?\b|"
     r"£|\bbudget|overspend|underspend|\bfunding\b|\bgrants?\b|per head|\bambition|\baims? to\b|\bintends? to\b|"
     r"\bplan(?:s|ned)? to\b|\bwill be\b|\bby the end of\b|\bforecast|\bKPI Summary|live in (?:Doncaster|the area)|"
-    r"^Contents\b|workless|unemployment|national research|it is estimated|@|\btelephone\b|\btextphone\b|©|copyright|www\.|https?:",
+    r"^Contents\b|\bAct \d{4}|\[\d{4}\]|\bSIs? \d|workless|unemployment|national research|it is estimated|@|\btelephone\b|\btextphone\b|©|copyright|www\.|https?:",
     re.IGNORECASE,
 )
 _RAG = r"(?:GREEN|AMBER|RED)"
@@ -237,9 +283,10 @@ def _figures(sentence: str, context: str) -> list[_Figure]:
 
 
 _NOT_COUNTED_AFTER = re.compile(
-    r"^\s?(?:(?:additional|key|main|new|further|other|separate)\s+)?(?:strengths|areas|recommendations|measures|priorities|points|"
+    r"^\s?(?:[\w-]+\s+)?(?:strengths|areas|recommendations|measures|priorities|points|"
     r"questions|items|themes|objectives|actions|outcomes|indicators|pillars|workstreams|members|councillors|seats|votes|"
-    r"electoral|divisions|wards|district|districts|councils|authorities|agencies|organisations|partners)\b",
+    r"electoral|divisions|wards|district|districts|councils|authorities|agencies|organisations|partners|pathways|routes|"
+    r"options|types|stages|steps|phases|levels|categories|groups|sections|parts|elements|asks|of the (?:past|last|next))\b",
     re.IGNORECASE,
 )
 _COMPARATOR_AFTER = re.compile(r"^\s?(?:%\s?)?(?:target|floor|england|national|average)\b", re.IGNORECASE)
@@ -251,7 +298,7 @@ def _classify(sentence: str, start: int, end: int, text: str, num: str, is_range
     role = "value"
     bare = num.replace(",", "").split(".")[0]
     slash = bool(re.search(r"\d/[1-9]\d{0,3}%?$", text.strip()))
-    if "/" in text and not slash:
+    if ("/" in text and not slash) or text.strip() == "24/7":
         return _Figure(start, end, text.strip(), "skip")  # a reference number such as 24/00109
     if re.fullmatch(r"(?:19|20)\d\d", num) and not pct:
         role = "skip"  # a year
@@ -261,15 +308,28 @@ def _classify(sentence: str, start: int, end: int, text: str, num: str, is_range
         role = "skip"
     elif re.match(r"^\s?(?:st|nd|rd|th)\b", after) or _NOT_COUNTED_AFTER.match(after):
         role = "skip"
-    elif re.search(r"\b(?:per|out of)\s*$", before):
+    elif re.search(r"\b(?:per|out of)\s*$", before) or re.search(r"\w\($", before) or after.startswith("("):
+        role = "skip"  # a denominator, or a reference such as "regulation 32(4)"
+    elif (re.match(r"^\s?to\s\d+\b", after) or re.search(r"\b\d{1,2},\s*$", before) or re.match(r"^,\s*\d{1,2},", after)
+          or re.match(r"^\s?-?\s?(?:or|and|to)\s\d+-year", after)):
+        role = "skip"  # limits ("6 to 8"), bare lists of small numbers ("14, 15, 16, 17"), ages ("16- or 17-year-old")
+    elif "." in num and re.search(r"\b(?:in|see|at|under)\s*$", before, re.I) and not pct and not re.match(r"^\s?per\b", after):
+        role = "skip"  # a numbered paragraph: "As outlined in 10.1"
+    elif re.match(r"^\s+of\s+\d+\b", after) and not pct:
+        role = "skip"  # "12 of 18": a page count
+    elif re.match(r"^\s?(?:-|–|to)\s?\d+\s+(?:years?|months?|weeks?|days?)\b", after):
         role = "skip"
     elif re.search(r"(?:age of|aged|ages of|ages|(?:aged|ages|age) \d+ (?:and|or|to))\s*$", before, re.I) or re.match(r"^\s?(?:years?[- ]old|-year-old)", after):
         role = "skip"
     elif after.startswith("+") or (re.search(r"\bat\s*$", before, re.I) and not pct and "." not in num and int(bare) <= 25
                                    and not _COUNTED.match(after)):
         role = "skip"  # an age: "18+ services", "at 16, young people gain legal rights"
-    elif not sentence[:start].strip() and re.match(r"^\s+[A-Z][a-z]", after) and not _COUNTED.match(after):
-        role = "skip"  # a footnote or section number opening the sentence
+    elif (not sentence[:start].strip() or re.search(r"\b[A-Z]{3,}\s*$", before)) and re.match(r"^\s+[A-Z][a-z]", after) \
+            and not _COUNTED.match(after):
+        role = "skip"  # a footnote or section number opening the sentence or following a heading
+    elif (re.search(r"[a-z]\s+[A-Z][a-z]+\s*$", before) and not pct and "." not in num and int(bare) < 100
+          and not _COUNTED.match(after)):
+        role = "skip"  # part of a name or label: "an Ever 6", "Outcome 22"
     elif is_range and re.match(r"^\s*(?:for|years?|year-olds?|age|[,.;)]|$)", after):
         role = "skip"  # an age band: "transitions between 18-25 for those ..."
     elif num.startswith("0") and len(num) > 1 and "." not in num:
@@ -334,6 +394,8 @@ def _narrative(sentence: str, context: str) -> list[tuple[str, str]]:
     if _EXCLUDED_CONTEXT.search(context) or len(re.findall(r"[a-z]\s+\d{1,3}\s+[A-Z]", sentence)) >= 2:
         return []  # excluded subjects, or a table of contents ("Executive summary 2 Recommendations 7 ...")
     figures = _figures(sentence, context)
+    if len(figures) >= 4 and len(re.findall(r"[A-Za-z]{2,}", sentence)) < 2 * len(figures):
+        return []  # a table flattened into text, which a sentence reading cannot attribute
     records: list[list[_Figure]] = []
     changes: list[_Figure] = []
     comparators: list[_Figure] = []
