@@ -31,6 +31,11 @@ def _scoped(p: argparse.ArgumentParser) -> None:
     p.add_argument("--as-of", help="answer as the papers stood on YYYY-MM-DD")
 
 
+def _generator(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--generator", help="who writes the answer: extractive, llamacpp[:PATH], ollama:MODEL or openai:MODEL "
+                   "(default: $MINUTES_GENERATOR, then extractive)")
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="cli.py", description="Minutes Assistant: answers from council papers, with citations.")
     sub = root.add_subparsers(dest="command", required=True)
@@ -49,10 +54,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--history", type=Path, help="JSON file of earlier turns [{question, answer}] for a follow-up")
     _common(p)
     _scoped(p)
+    _generator(p)
     p = sub.add_parser("eval", help="score answers against questions with gold passages")
     p.add_argument("questions", type=Path)
     _common(p)
     _scoped(p)
+    _generator(p)
     p = sub.add_parser("documents", help="list the indexed papers")
     _common(p)
     p = sub.add_parser("indicators", help="list performance-indicator records, or one indicator over time")
@@ -71,6 +78,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         index_dir=args.index,
         allow_restricted=getattr(args, "allow_restricted", None),
         as_of=getattr(args, "as_of", None),
+        generator=getattr(args, "generator", None),
     )
 
 
@@ -139,6 +147,13 @@ def _print_answer(answer: Any) -> None:
         p = c.passage
         where = f"page {p.page}" if p.page else "text"
         print(f"  [{c.n}] {p.title}, {p.date or 'undated'}, {where}: \"{' '.join(c.quote.split())}\"")
+    if answer.verification.checked:
+        v = answer.verification
+        print(f"  verification: {v.checked} sentences checked, {len(v.dropped)} dropped")
+        for sentence, reason in v.dropped:
+            print(f"    dropped ({reason}): {sentence}")
+    for note in answer.notes:
+        print(f"  note: {note}")
 
 
 def cmd_ask(args: argparse.Namespace) -> int:

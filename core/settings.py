@@ -53,6 +53,8 @@ class Settings:
     chroma_host/chroma_port: use a Chroma server instead of the embedded store (MINUTES_CHROMA_HOST).
     embedder: embedding backend name, "torch" or "onnx" (MINUTES_EMBEDDER).
     generator: answer generator, "extractive" by default (MINUTES_GENERATOR).
+    ollama_url: the Ollama server for ollama:MODEL (MINUTES_OLLAMA_URL, then OLLAMA_HOST, then Ollama's default).
+    openai_base_url: the endpoint for openai:MODEL (MINUTES_OPENAI_BASE_URL, then OPENAI_BASE_URL, then OpenAI's).
     max_file_mb: papers larger than this are refused at ingest (MINUTES_MAX_FILE_MB).
     max_pages: PDFs with more pages than this are refused (MINUTES_MAX_PAGES).
     allow_restricted: whether restricted (exempt) papers may be searched (MINUTES_ALLOW_RESTRICTED).
@@ -67,6 +69,8 @@ class Settings:
     chroma_port: int = field(default_factory=lambda: _env_int("CHROMA_PORT", 8000))
     embedder: str = field(default_factory=lambda: _env("EMBEDDER", "torch") or "torch")
     generator: str = field(default_factory=lambda: _env("GENERATOR", "extractive") or "extractive")
+    ollama_url: str | None = field(default_factory=lambda: _env("OLLAMA_URL", os.environ.get("OLLAMA_HOST") or None))
+    openai_base_url: str | None = field(default_factory=lambda: _env("OPENAI_BASE_URL", os.environ.get("OPENAI_BASE_URL") or None))
     max_file_mb: int = field(default_factory=lambda: _env_int("MAX_FILE_MB", 100))
     max_pages: int = field(default_factory=lambda: _env_int("MAX_PAGES", 5000))
     allow_restricted: bool = field(default_factory=lambda: _env_bool("ALLOW_RESTRICTED", False))

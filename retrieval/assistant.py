@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from core.models import Answer, DocumentRecord, Filters, IngestReport, Passage, Turn
@@ -57,8 +58,18 @@ class Assistant:
         return self.searcher.search(prepare(query, history), k, filters, allow_restricted)
 
     def ask(self, question: str, k: int = 5, filters: Filters = Filters(),
-            history: tuple[Turn, ...] = (), allow_restricted: bool | None = None) -> Answer:
-        """An answer with citations, or an abstention when the papers do not say."""
+            history: tuple[Turn, ...] = (), allow_restricted: bool | None = None,
+            generator: str | None = None) -> Answer:
+        """An answer with citations, or an abstention when the papers do not say.
+
+        ``generator`` names who writes it (default: the setting, normally "extractive"); see ``ask_stream``.
+        """
+        if (generator or self.settings.generator).strip() != "extractive":
+            final = None
+            for piece in self.ask_stream(question, k, filters, history, allow_restricted, generator):
+                final = piece
+            assert isinstance(final, Answer)
+            return final
         query = prepare(question, history)
         passages = self.searcher.search(query, max(k, self.answer_config.passages_considered), filters, allow_restricted)
         answer = extractive_answer(query, passages, self.embedder(), self.searcher.lexical, self.answer_config)
@@ -68,3 +79,25 @@ class Assistant:
         from dataclasses import replace
 
         return replace(answer, passages=answer.passages[:k])
+
+    def ask_stream(self, question: str, k: int = 5, filters: Filters = Filters(),
+                   history: tuple[Turn, ...] = (), allow_restricted: bool | None = None,
+                   generator: str | None = None) -> Iterator[str | Answer]:
+        """Pieces of answer text as the generator writes them, then the final verified ``Answer`` (always last).
+
+        The pieces are the model's raw words; only the final Answer has been verified, and it replaces them.
+        An unreachable model ends with the extractive answer and a note saying why.
+        """
+        from dataclasses import replace
+
+        from retrieval.generators import Context, get_generator
+
+        chosen = get_generator(generator or self.settings.generator, self.settings)
+        query = prepare(question, history)
+        passages = self.searcher.search(query, max(k, self.answer_config.passages_considered), filters, allow_restricted)
+
+        def fallback() -> Answer:
+            return extractive_answer(query, passages, self.embedder(), self.searcher.lexical, self.answer_config)
+
+        for piece in chosen.stream(Context(query, passages, history, fallback)):
+            yield piece if isinstance(piece, str) else replace(piece, passages=piece.passages[:k])
