@@ -19,6 +19,7 @@ from retrieval.records import write_records
 from retrieval.store import Store
 
 Progress = Callable[[int, int, str], None]
+Step = Callable[[int, int], None]
 WRITE_BATCH = 128  # chunks embedded and stored together
 
 
@@ -80,7 +81,8 @@ class Indexer:
             if not explicit and file.suffix.lower() not in SUPPORTED_SUFFIXES:
                 report.outcomes.append(FileOutcome(rel, "skipped", f"not a paper type we read ({file.suffix or 'no extension'})"))
                 continue
-            report.outcomes.append(self._ingest_file(file, rel, restricted or is_restricted(rel, self.settings), live))
+            step = _step(progress, i, len(files), rel)
+            report.outcomes.append(self._ingest_file(file, rel, restricted or is_restricted(rel, self.settings), live, step))
         if progress:
             progress(len(files), len(files), "")
         if prune:
@@ -106,9 +108,12 @@ class Indexer:
             removed.append(FileOutcome(record.path, "removed", "file no longer exists", record.doc_id, record.title))
         return removed
 
-    def _ingest_file(self, file: Path, rel: str, restricted: bool, live: dict[str, DocumentRecord]) -> FileOutcome:
+    def _ingest_file(
+        self, file: Path, rel: str, restricted: bool, live: dict[str, DocumentRecord], step: Step | None = None,
+    ) -> FileOutcome:
         source = str(file.resolve())
         previous = _previous_version(live, source, rel)
+        restricted = restricted or (previous is not None and previous.restricted)  # a new version stays restricted
         try:
             data = read_bytes(file, self.settings.max_file_mb * 1_000_000)
         except LoadError as exc:
@@ -121,7 +126,7 @@ class Indexer:
             document = document_from_bytes(data, rel, restricted=restricted, max_pages=self.settings.max_pages)
         except LoadError as exc:
             return _failed(rel, exc, previous)
-        record = self.write(document, source=source, replaces=[previous.doc_id] if previous else [])
+        record = self.write(document, source=source, replaces=[previous.doc_id] if previous else [], progress=step)
         if previous:
             live.pop(previous.doc_id, None)
         live[record.doc_id] = record
@@ -200,8 +205,13 @@ class Indexer:
         opening = " ".join(text for _, text, _ in self.store.neighbours(record.doc_id, [0, 1]).values())
         return is_draft(record.title, record.path, opening)
 
-    def write(self, document: Document, *, source: str = "", replaces: list[str] | None = None) -> DocumentRecord:
-        """Chunk, embed and store one paper, making it live and removing what it replaces."""
+    def write(
+        self, document: Document, *, source: str = "", replaces: list[str] | None = None, progress: Step | None = None,
+    ) -> DocumentRecord:
+        """Chunk, embed and store one paper, making it live and removing what it replaces.
+
+        ``progress(stored, total)`` is called after each batch of passages is stored.
+        """
         chunks = chunk_document(document.doc_id, document.pages)
         record = DocumentRecord(
             doc_id=document.doc_id,
@@ -225,6 +235,8 @@ class Indexer:
                 part = chunks[i:i + self.write_batch]
                 vectors = self._embedder().embed([embedding_text(c, document.title) for c in part])
                 self.store.add_chunks(part, vectors, record)
+                if progress:
+                    progress(i + len(part), len(chunks))
             write_records(self.store, document)  # its indicators, decisions and commitments, while still pending
             self.store.commit(record, replaces=replaces or [])
         finally:
@@ -250,6 +262,13 @@ def version_key(record: DocumentRecord) -> tuple[str, str, str, str] | None:
     if not record.date or not title:
         return None
     return record.kind, record.body.lower(), record.date, title
+
+
+def _step(progress: Progress | None, i: int, total: int, rel: str) -> Step | None:
+    """Per-batch progress within one file, reported as the file's name with passages stored so far."""
+    if progress is None:
+        return None
+    return lambda stored, chunks: progress(i, total, f"{rel}: {stored}/{chunks} passages")
 
 
 def _previous_version(live: dict[str, DocumentRecord], source: str, rel: str) -> DocumentRecord | None:

@@ -292,12 +292,18 @@ class Store:
 
     # --- chunks --------------------------------------------------------------------
     def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
-        """Nearest chunk ids with cosine similarity."""
+        """Nearest chunk ids with cosine similarity, from live papers only.
+
+        Chunks of a paper still being written (or half-deleted) never fill the candidate list.
+        """
         total = self.chunks.count()
-        if total == 0:
+        live = sorted(self.catalogue.get(where={"status": "live"}, include=[])["ids"])
+        if total == 0 or not live:
             return []
+        scope: dict[str, Any] = {"doc_id": {"$in": live}}
         got = self.chunks.query(
-            query_embeddings=[vector.tolist()], n_results=min(n, total), where=where or None, include=["distances"]
+            query_embeddings=[vector.tolist()], n_results=min(n, total),
+            where={"$and": [where, scope]} if where else scope, include=["distances"],
         )
         return [(cid, 1.0 - float(d)) for cid, d in zip(got["ids"][0], (got["distances"] or [[]])[0], strict=True)]
 

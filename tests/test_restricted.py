@@ -117,3 +117,18 @@ def test_restricted_folder_rule_reads_folder_names_only(tmp_path: Path):
     assert is_restricted("cabinet/Restricted/land.pdf", settings)
     assert not is_restricted("exempt_report_summary.pdf", settings)  # a file name is not a folder
     assert not is_restricted("exemptions/policy.pdf", settings)
+
+
+def test_a_new_version_of_a_restricted_paper_stays_restricted(tmp_path: Path):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    paper = folder / "settlement.txt"
+    paper.write_text(FLAGGED, encoding="utf-8")
+    assistant = Assistant(make_settings(tmp_path / "data"))
+    assistant.ingest([folder], restricted=True)
+    paper.write_text(FLAGGED.replace("85,000", "95,000"), encoding="utf-8")
+    report = assistant.ingest([folder])  # no --restricted this time
+    assert [o.status for o in report.outcomes] == ["updated"]
+    assert assistant.documents() == []
+    assert [d.restricted for d in assistant.documents(allow_restricted=True)] == [True]
+    assert not _leaks([p.text for p in assistant.search("Marbleworth tribunal settlement", k=5)])
