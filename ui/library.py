@@ -11,6 +11,17 @@ from retrieval.assistant import Assistant
 from ui.components import kind_name
 from ui.uploads import UPLOAD_TYPES, add_uploads
 
+# Widths in pixels chosen so that every column fits beside the sidebar on a laptop or a landscape tablet.
+COLUMNS = {
+    "Title": st.column_config.TextColumn(width=300),
+    "Kind": st.column_config.TextColumn(width=80),
+    "Committee or body": st.column_config.TextColumn(width=150),
+    "Date": st.column_config.TextColumn(width=88),
+    "Pages": st.column_config.TextColumn(width=65),
+    "Passages": st.column_config.NumberColumn(width=70),
+    "Added": st.column_config.TextColumn(width=125),
+}
+
 STATUS_NAMES = {
     "added": "Added",
     "updated": "Updated (replaces the earlier version)",
@@ -112,7 +123,7 @@ def library_page(assistant: Assistant, settings: Settings, member: bool) -> None
     st.title("Library")
     records = assistant.documents(allow_restricted=member)
     st.caption(f"{len(records)} papers. Questions are answered from these papers only.")
-    st.dataframe(paper_rows(records, member), hide_index=True, width="stretch")
+    st.dataframe(paper_rows(records, member), hide_index=True, width="stretch", column_config=COLUMNS)
     left, right = st.columns([3, 2], gap="large")
     with left:
         upload_section(assistant, settings, member)
