@@ -276,3 +276,18 @@ def test_an_empty_library_without_papers_to_start_from_says_what_to_do(tmp_path:
     warnings = " ".join(w.value for w in at.warning)
     assert "no folder of papers" in warnings
     assert "There are no papers in the library yet" in warnings
+
+
+def test_library_rows_name_a_later_version_without_revealing_a_hidden_one() -> None:
+    from core.models import DocumentRecord
+    from ui.library import paper_rows
+
+    def record(doc_id: str, title: str, superseded_by: str | None = None) -> DocumentRecord:
+        return DocumentRecord(doc_id, f"{doc_id}.pdf", title, "minutes", "Cabinet", "2025-01-30", 4, 12, doc_id,
+                              "2025-02-01T09:30:00+00:00", superseded_by=superseded_by)
+
+    draft, approved, hidden = record("d", "Cabinet draft minutes", "a"), record("a", "Cabinet minutes"), record("x", "Old", "secret")
+    rows = paper_rows([draft, approved, hidden], member=False)
+    assert [r["Later version"] for r in rows] == ["Cabinet minutes", "", "a later version"]
+    assert rows[0]["Added"] == "2025-02-01 09:30" and rows[0]["Kind"] == "Minutes"
+    assert "Later version" not in paper_rows([approved], member=False)[0]

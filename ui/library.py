@@ -36,6 +36,7 @@ STATUS_NAMES = {
 def paper_rows(records: list[DocumentRecord], member: bool) -> list[dict[str, object]]:
     """The library table: one row per paper, in councillors' words."""
     rows = []
+    titles = {r.doc_id: r.title for r in records}
     for r in records:
         row: dict[str, object] = {
             "Title": r.title,
@@ -48,6 +49,8 @@ def paper_rows(records: list[DocumentRecord], member: bool) -> list[dict[str, ob
         }
         if member:
             row["Members only"] = r.restricted
+        if any(x.superseded_by for x in records):
+            row["Later version"] = titles.get(r.superseded_by, "a later version") if r.superseded_by else ""
         rows.append(row)
     return rows
 
