@@ -56,4 +56,4 @@ if view == "Library":
 else:
     filters = scope_sidebar(records)
     in_scope = papers_in_scope(records, filters, settings, member)
-    chat_page(assistant, settings, filters, in_scope, scope_note(filters, records), member)
+    chat_page(assistant, settings, filters, in_scope, scope_note(filters, records, settings.as_of), member)

@@ -22,8 +22,13 @@ def papers_in_scope(records: list[DocumentRecord], filters: Filters, settings: S
     return [r for r in records if r.doc_id in allowed]
 
 
-def scope_note(filters: Filters, records: list[DocumentRecord]) -> str:
+def scope_note(filters: Filters, records: list[DocumentRecord], as_of: str | None = None) -> str:
     """The scope in force, in a sentence."""
+    note = _scope(filters, records)
+    return f"{note} Answering as the papers stood on {as_of}." if as_of else note
+
+
+def _scope(filters: Filters, records: list[DocumentRecord]) -> str:
     if filters.empty:
         return f"Searching all {len(records)} papers in the library."
     parts = []
