@@ -89,11 +89,6 @@ class Indexer:
             report.outcomes.extend(self.prune(paths))
         return report
 
-    def ingest_file(self, file: Path, rel: str, *, restricted: bool = False) -> FileOutcome:
-        """Add, update or skip one file known by ``rel`` in the library (used for uploads)."""
-        self.store.recover()
-        return self._ingest_file(file, rel, restricted or is_restricted(rel, self.settings), self.store.records())
-
     def prune(self, paths: list[Path]) -> list[FileOutcome]:
         """Remove papers whose files are gone: those under the folders given, or anywhere when none is."""
         roots = [p for p in paths if p.is_dir()]

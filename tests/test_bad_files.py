@@ -127,14 +127,17 @@ def test_cli_exit_code_says_some_failed(tmp_path: Path):
     folder = tmp_path / "papers"
     folder.mkdir()
     (folder / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    settings = make_settings(tmp_path / "data")
+    assert Assistant(settings).ingest([folder]).ok  # embedded here, so the command line need not load the model
     (folder / "broken.pdf").write_bytes(make.corrupt_pdf())
-    env = {**os.environ, "MINUTES_DATA_DIR": str(tmp_path / "data"), "MINUTES_CHROMA_HOST": ""}
-    env.pop("MINUTES_INDEX", None)
+    env = {**os.environ, "MINUTES_DATA_DIR": str(settings.data_dir), "MINUTES_INDEX": str(settings.index_path),
+           "MINUTES_CHROMA_HOST": ""}
     run = subprocess.run([sys.executable, "cli.py", "ingest", str(folder)], cwd=PROJECT_ROOT, env=env,
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 3, run.stderr
-    assert "added     good.txt" in run.stdout
+    assert "unchanged good.txt" in run.stdout
     assert "failed    broken.pdf (damaged" in run.stdout
+    assert "done: 1 failed, 1 unchanged" in run.stdout
     (folder / "broken.pdf").unlink()
     again = subprocess.run([sys.executable, "cli.py", "ingest", str(folder)], cwd=PROJECT_ROOT, env=env,
                            capture_output=True, text=True, timeout=600)
