@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from core.models import Answer, DocumentRecord, Filters, IngestReport, Passage, Turn
@@ -52,10 +52,23 @@ class Assistant:
             self.indexer.remove(doc_id)
 
     # --- questions -----------------------------------------------------------------
+    def _settled(self, search: Callable[[], list[Passage]]) -> list[Passage]:
+        """Run a search again (at most twice more) when an ingest changed the live papers while it ran.
+
+        A search that began before a new version went live can find the old version's passages already
+        removed; run again, it sees the new version whole.
+        """
+        for _ in range(3):
+            before = self.store.generation()
+            passages = search()
+            if self.store.generation() == before:
+                break
+        return passages
+
     def search(self, query: str, k: int = 5, filters: Filters = Filters(),
                history: tuple[Turn, ...] = (), allow_restricted: bool | None = None) -> list[Passage]:
         """The k passages that best match ``query``."""
-        return self.searcher.search(prepare(query, history), k, filters, allow_restricted)
+        return self._settled(lambda: self.searcher.search(prepare(query, history), k, filters, allow_restricted))
 
     def ask(self, question: str, k: int = 5, filters: Filters = Filters(),
             history: tuple[Turn, ...] = (), allow_restricted: bool | None = None,
@@ -71,7 +84,9 @@ class Assistant:
             assert isinstance(final, Answer)
             return final
         query = prepare(question, history)
-        passages = self.searcher.search(query, max(k, self.answer_config.passages_considered), filters, allow_restricted)
+        passages = self._settled(
+            lambda: self.searcher.search(query, max(k, self.answer_config.passages_considered), filters, allow_restricted)
+        )
         answer = extractive_answer(query, passages, self.embedder(), self.searcher.lexical, self.answer_config)
         # "how has X changed" from the indicator records; notes where the papers disagree
         allow = self.settings.allow_restricted if allow_restricted is None else allow_restricted
@@ -94,7 +109,9 @@ class Assistant:
 
         chosen = get_generator(generator or self.settings.generator, self.settings)
         query = prepare(question, history)
-        passages = self.searcher.search(query, max(k, self.answer_config.passages_considered), filters, allow_restricted)
+        passages = self._settled(
+            lambda: self.searcher.search(query, max(k, self.answer_config.passages_considered), filters, allow_restricted)
+        )
 
         def fallback() -> Answer:
             return extractive_answer(query, passages, self.embedder(), self.searcher.lexical, self.answer_config)
