@@ -75,7 +75,7 @@ _COMMITMENT = re.compile(
     r"|\bwould (?:first |then )?be reconsidered by\b|\bwould focus on\b"
     r"|\bwould be (?:making representations|giving evidence)\b"
     r"|\bintention to (?:report|bring|provide|share)\b"
-    r"|\b(?:I|we) (?:can|will|'ll) (?:let you (?:know|have)|send|write|provide|share|come back|follow)"
+    r"|\b(?:I|we) (?:can|will|'ll) (?:let you (?:know|have)|send|write|provide|share|come back (?:to|with|on)|follow)"
     r"|\bsee if we can send\b"
     r"|\bhappy to (?:share|provide|send|write|come back|follow)\b"
     r"|\bwe will be in a position to\b"
