@@ -24,6 +24,7 @@ lint:
 	$(BIN)/mypy
 
 bench: install
+	$(BIN)/pip install -r requirements-bench.txt
 	$(BIN)/python -m bench
 
 clean:
