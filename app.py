@@ -9,6 +9,7 @@ from retrieval.assistant import Assistant
 from ui.auth import sign_in_sidebar
 from ui.chat import chat_page
 from ui.components import STYLE
+from ui.insights import render as render_insights
 from ui.library import library_page
 from ui.scope import papers_in_scope, scope_note, scope_sidebar
 
@@ -47,12 +48,18 @@ st.html(STYLE)
 
 st.sidebar.title("Minutes Assistant")
 member = sign_in_sidebar()
-view = st.sidebar.segmented_control("Page", ["Ask the papers", "Library"], default="Ask the papers", key="view",
-                                    label_visibility="collapsed") or "Ask the papers"
+view = st.sidebar.segmented_control("Page", ["Ask the papers", "Indicators", "Library"], default="Ask the papers",
+                                    key="view", label_visibility="collapsed") or "Ask the papers"
 records = assistant.documents(allow_restricted=member)
 
 if view == "Library":
     library_page(assistant, settings, member)
+elif view == "Indicators":
+    # That page reads the restricted setting itself, so a public session sees it only when it is off.
+    if settings.allow_restricted and not member:
+        st.warning("Indicators and commitments include restricted papers here: sign in as a member to see them.")
+    else:
+        render_insights(assistant)
 else:
     filters = scope_sidebar(records)
     in_scope = papers_in_scope(records, filters, settings, member)

@@ -291,3 +291,11 @@ def test_library_rows_name_a_later_version_without_revealing_a_hidden_one() -> N
     assert [r["Later version"] for r in rows] == ["Cabinet minutes", "", "a later version"]
     assert rows[0]["Added"] == "2025-02-01 09:30" and rows[0]["Kind"] == "Minutes"
     assert "Later version" not in paper_rows([approved], member=False)[0]
+
+
+def test_the_indicators_page_opens_from_the_sidebar(app: AppTest) -> None:
+    app.segmented_control(key="view").set_value("Indicators").run()
+    assert not app.exception, app.exception
+    assert [h.value for h in app.header] == ["Indicators and commitments"]
+    app.text_input(key="insights-indicator").input("re-referrals").run()
+    assert not app.exception, app.exception
