@@ -299,3 +299,26 @@ def test_the_indicators_page_opens_from_the_sidebar(app: AppTest) -> None:
     assert [h.value for h in app.header] == ["Indicators and commitments"]
     app.text_input(key="insights-indicator").input("re-referrals").run()
     assert not app.exception, app.exception
+
+
+def test_a_language_model_answer_streams_then_shows_checked_and_cited(app_env: dict[str, str],
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # A paid model API cannot run here: the OpenAI-compatible fake of the generator tests stands in for it.
+    from tests.test_generators import FakeOpenAI, passage_number
+
+    def reply(body: dict) -> str:
+        return f"The A1 re-referral rate in Quarter 2 was 27% [{passage_number(body, 'Quarter 2 = 27%')}]."
+
+    with FakeOpenAI(reply) as fake:
+        for name, value in app_env.items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.delenv("MINUTES_MEMBER_PASSWORD", raising=False)
+        monkeypatch.setenv("MINUTES_GENERATOR", "openai:fake-model")
+        monkeypatch.setenv("MINUTES_OPENAI_BASE_URL", fake.url)
+        at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=APP_TIMEOUT).run()
+        _ask(at, A1_QUESTION)
+    assert fake.requests and fake.requests[-1].get("stream") is True
+    answer = next(h.value for h in at.html if 'class="ma-answer"' in h.value)
+    assert "The A1 re-referral rate in Quarter 2 was 27%" in answer and 'href="#source-1-1"' in answer
+    assert "Quarter 2 = 27%" in next(h.value for h in at.html if 'id="source-1-1"' in h.value)
+    assert any("Written by openai:fake-model" in c.value for c in at.caption)

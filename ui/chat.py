@@ -6,6 +6,7 @@ import html
 import time
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import streamlit as st
 
@@ -59,10 +60,11 @@ def ask(assistant: Assistant, question: str, filters: Filters, in_scope: list[Do
         return
     with st.chat_message("user"):
         st.html(f"<p>{html.escape(question)}</p>")
-    with st.chat_message("assistant"), st.status(f"Searching {len(in_scope)} papers…") as status:
+    with st.chat_message("assistant"):
+        status = st.status(f"Searching {len(in_scope)} papers…")
         started = time.perf_counter()
         try:
-            answer = assistant.ask(question, filters=filters, history=history(), allow_restricted=member)
+            answer = _answer(assistant, question, filters, member, status)
         except MinutesError as exc:
             status.update(label="The question could not be answered", state="error")
             st.error(str(exc))
@@ -70,6 +72,25 @@ def ask(assistant: Assistant, question: str, filters: Filters, in_scope: list[Do
         seconds = time.perf_counter() - started
         status.update(label=f"Read {len(answer.passages)} passages in {seconds:.1f} s", state="complete")
     turns().append(ChatTurn(turn_id, answer, filters, scope, seconds))
+
+
+def _answer(assistant: Assistant, question: str, filters: Filters, member: bool, status: Any) -> Answer:
+    """The answer; a language model's words are shown as they come, then replaced by the checked answer."""
+    if assistant.settings.generator.strip() == "extractive":
+        return assistant.ask(question, filters=filters, history=history(), allow_restricted=member)
+    draft = st.empty()
+    written, final = "", None
+    for piece in assistant.ask_stream(question, filters=filters, history=history(), allow_restricted=member):
+        if isinstance(piece, Answer):
+            final = piece
+            continue
+        if not written:
+            status.update(label="Writing the answer; it is checked against the papers when done…")
+        written += piece
+        draft.html(f'<div class="ma-answer ma-draft">{html.escape(written)}</div>')
+    draft.empty()
+    assert final is not None, "a generator always ends with the checked answer"
+    return final
 
 
 def _toggle_source(key: str) -> None:
@@ -108,6 +129,12 @@ def render_turn(turn: ChatTurn, settings: Settings, restricted: frozenset[str]) 
             return
         st.html(answer_html(answer, turn.turn_id))
         detail = f"{turn.scope} Read {len(answer.passages)} passages in {turn.seconds:.1f} s."
+        if answer.generator != "extractive":
+            dropped = len(answer.verification.dropped)
+            detail += (f" Written by {answer.generator}; each sentence checked against the passage it cites"
+                       f"{f', {dropped} dropped as unsupported' if dropped else ''}.")
+            for note in answer.notes:
+                st.caption(f"Note: {note}")
         st.caption(detail)
         for n, passage, quotes in sources(answer):
             st.html(card_html(turn.turn_id, n, passage, quotes, passage.doc_id in restricted))

@@ -23,6 +23,7 @@ KIND_NAMES = {
 STYLE = """
 <style>
 .ma-answer { font-size: 1.08rem; line-height: 1.65; white-space: pre-line; }
+.ma-draft { opacity: .7; }
 .ma-answer a.ma-ref { text-decoration: none; font-weight: 600; padding: 0 .1em; }
 .ma-card { border: 1px solid rgba(128,128,128,.35); border-radius: .5rem; padding: .75rem 1rem; margin: .5rem 0;
            scroll-margin-top: 4rem; }
