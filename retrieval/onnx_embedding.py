@@ -2,7 +2,7 @@
 
 The export runs on first use (about 10 s) and is kept under ``data_dir/models``, named by the
 SHA-256 of the shipped weights, so a new model version gets a new file and nothing is downloaded.
-Tokenisation, mean pooling and L2 normalisation match sentence-transformers.
+Tokenisation (the model's tokenizer.json), mean pooling and L2 normalisation match sentence-transformers.
 """
 
 from __future__ import annotations
@@ -129,13 +129,17 @@ class OnnxEmbedder:
     def __init__(self, int8: bool = True, batch_size: int = 32, threads: int | None = None,
                  cache_dir: Path | None = None) -> None:
         import onnxruntime as ort
-        from transformers import AutoTokenizer
+        from tokenizers import Tokenizer
 
         model_dir = shipped_model_path()
         self.name = "onnx" if int8 else "onnx-fp32"
         self.batch_size = batch_size
         self.model_path = exported_model(model_dir, cache_dir or model_cache_dir(), int8)
-        self.tokenizer = AutoTokenizer.from_pretrained(model_dir)
+        # the model's own tokenizer.json through `tokenizers`: the same ids as AutoTokenizer, without
+        # importing transformers and torch (tens of seconds of a cold start on a busy machine)
+        self.tokenizer = Tokenizer.from_file(str(Path(model_dir) / "tokenizer.json"))
+        self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        self.tokenizer.no_padding()
         options = ort.SessionOptions()
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.intra_op_num_threads = threads or os.cpu_count() or 1
@@ -148,8 +152,7 @@ class OnnxEmbedder:
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         if not texts:
             return out
-        encoded = self.tokenizer(texts, truncation=True, max_length=MAX_TOKENS, padding=False)
-        ids = encoded["input_ids"]
+        ids = [e.ids for e in self.tokenizer.encode_batch(texts)]
         for batch in length_batches([len(x) for x in ids], self.batch_size):
             width = max(len(ids[i]) for i in batch)
             input_ids = np.zeros((len(batch), width), dtype=np.int64)

@@ -36,6 +36,16 @@ def test_onnx_float_matches_sentence_transformers(reference: np.ndarray) -> None
     assert float((vectors * reference).sum(axis=1).min()) > 0.9999
 
 
+def test_tokenizer_gives_the_ids_sentence_transformers_uses() -> None:
+    from transformers import AutoTokenizer
+
+    expected = AutoTokenizer.from_pretrained(shipped_model_path())(TEXTS, truncation=True, max_length=256)["input_ids"]
+    model = get_embedder("onnx")
+    assert isinstance(model, OnnxEmbedder)
+    assert [e.ids for e in model.tokenizer.encode_batch(TEXTS)] == expected
+    assert len(expected[3]) == 256
+
+
 def test_onnx_int8_stays_close_to_the_float_model(reference: np.ndarray) -> None:
     vectors = get_embedder("onnx").embed(TEXTS)
     cosines = (vectors * reference).sum(axis=1)
