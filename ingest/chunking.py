@@ -157,8 +157,36 @@ def chunk_id_for(doc_id: str, page: int | None, start: int, end: int, text: str)
     return f"{doc_id}-{digest}"
 
 
-def chunk_page(doc_id: str, page: Page, trail: list[tuple[int, str]], seq_start: int) -> list[Chunk]:
-    """Chunks of one page; ``trail`` is the heading trail carried in from earlier pages and updated here."""
+def _furniture_key(line: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "", line)).strip().lower()
+
+
+def page_furniture(pages: tuple[Page, ...]) -> frozenset[str]:
+    """Running headers and footers: lines (numbers ignored) that open or close many pages of a paper."""
+    if len(pages) < 3:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for page in pages:
+        lines = [ln for ln in page.text.split("\n") if ln.strip()]
+        for key in {_furniture_key(ln) for ln in lines[:3] + lines[-3:]}:
+            counts[key] = counts.get(key, 0) + 1
+    threshold = max(3, len(pages) // 3)
+    return frozenset(k for k, n in counts.items() if n >= threshold and len(k) > 2)
+
+
+def _is_furniture(block: Block, text: str, furniture: frozenset[str]) -> bool:
+    if not furniture:
+        return False
+    return all(_furniture_key(ln) in furniture or not ln.strip() for ln in block.text(text).split("\n"))
+
+
+def chunk_page(
+    doc_id: str, page: Page, trail: list[tuple[int, str]], seq_start: int, furniture: frozenset[str] = frozenset()
+) -> list[Chunk]:
+    """Chunks of one page; ``trail`` is the heading trail carried in from earlier pages and updated here.
+
+    Running headers and footers (``furniture``) are left out of every chunk.
+    """
     text = page.text
     chunks: list[Chunk] = []
     group: list[Block] = []
@@ -179,6 +207,9 @@ def chunk_page(doc_id: str, page: Page, trail: list[tuple[int, str]], seq_start:
         group.clear()
 
     for block in blocks_of(text):
+        if _is_furniture(block, text, furniture):
+            flush()
+            continue
         btext = block.text(text)
         size = (group[-1].end - group[0].start) if group else 0
         if block.kind == "heading":
@@ -208,6 +239,7 @@ def chunk_document(doc_id: str, pages: tuple[Page, ...]) -> list[Chunk]:
     """All chunks of a paper in reading order, numbered by ``seq``."""
     chunks: list[Chunk] = []
     trail: list[tuple[int, str]] = []
+    furniture = page_furniture(pages)
     for page in pages:
-        chunks.extend(chunk_page(doc_id, page, trail, len(chunks)))
+        chunks.extend(chunk_page(doc_id, page, trail, len(chunks), furniture))
     return chunks

@@ -1,0 +1,68 @@
+"""Grounded answers with the real model: figures with citations, two papers, follow-ups, abstention."""
+
+from __future__ import annotations
+
+import re
+
+from core.models import Filters, Turn
+
+
+def _numbers(text: str) -> set[str]:
+    return set(re.findall(r"\d+(?:\.\d+)?", text))
+
+
+def test_every_number_in_an_answer_appears_in_its_cited_passage(small_assistant):
+    answer = small_assistant.ask("How many children were looked after by Doncaster at 31 October 2017, and at what rate per 10,000 children?")
+    assert not answer.abstained
+    assert "550" in answer.text and "84.0" in answer.text
+    cited_pages = {(c.passage.doc, c.passage.page) for c in answer.citations}
+    assert ("inspection/ofsted_ilacs_doncaster_2018-01-19.pdf", 5) in cited_pages
+    for sentence in re.split(r"(?<=\])\s+", answer.text):
+        marks = [int(n) for n in re.findall(r"\[(\d+)\]", sentence)]
+        assert marks, sentence
+        cited_text = " ".join(c.passage.text for c in answer.citations if c.n in marks)
+        assert _numbers(re.sub(r"\[\d+\]", "", sentence)) <= _numbers(cited_text)
+    for c in answer.citations:
+        assert c.quote in c.passage.text
+
+
+def test_indicator_line_is_answered_with_its_figure(small_assistant):
+    answer = small_assistant.ask("What was the re-referral rate in Quarter 2 2018/19?")
+    assert not answer.abstained
+    assert "27%" in answer.text
+    assert answer.citations[0].passage.doc.startswith("minutes/doncaster")
+    assert "A1 - Percentage of Re" in answer.citations[0].quote
+
+
+def test_a_question_about_two_inspections_cites_both(small_assistant):
+    answer = small_assistant.ask(
+        "What overall judgement did Ofsted give Doncaster's children's services in the 2018 re-inspection and in the 2022 inspection?"
+    )
+    assert not answer.abstained
+    docs = {c.passage.doc for c in answer.citations}
+    assert "inspection/ofsted_ilacs_doncaster_2018-01-19.pdf" in docs
+    assert "inspection/ofsted_ilacs_doncaster_2022-04-08.pdf" in docs
+
+
+def test_a_follow_up_is_understood_from_the_conversation(small_assistant):
+    first = "What was the re-referral rate (A1) in Quarter 2 2018/19?"
+    history = (Turn(first, small_assistant.ask(first).text),)
+    answer = small_assistant.ask("And the number of contacts into social care?", history=history)
+    assert not answer.abstained
+    assert "1898" in answer.text
+
+
+def test_abstains_when_the_papers_do_not_say(small_assistant):
+    for question in (
+        "What was Sheffield City Council's overall Ofsted grade?",
+        "What was Doncaster's re-referral rate in Quarter 3 2019/20?",
+    ):
+        answer = small_assistant.ask(question)
+        assert answer.abstained, (question, answer.text)
+        assert answer.citations == ()
+        assert "could not find" in answer.text
+
+
+def test_a_scope_that_matches_no_paper_finds_nothing(small_assistant):
+    answer = small_assistant.ask("What was the re-referral rate?", filters=Filters(kinds=("strategy",)))
+    assert answer.abstained and answer.passages == ()
