@@ -144,14 +144,68 @@ def extractive_answer(
         note = f"the papers never mention {', '.join(unknown)}"
         return Answer(query.question, NOT_FOUND, True, (), tuple(passages), notes=(note,))
     candidates = score_sentences(query, passages, embedder, lexical, config)
-    supported = [c for c in candidates if all(lexical.doc_contains(passages[c.passage_index].doc_id, t) for t in needed)]
-    if not supported or supported[0].score < config.min_score:
-        reason = "best evidence too weak" if supported else f"no paper found mentions all of {', '.join(needed)}"
+    chosen, missing = select(query, passages, candidates, needed, lexical, config)
+    if not chosen:
+        reason = f"no paper found mentions {', '.join(missing)}" if missing else "best evidence too weak"
         return Answer(query.question, NOT_FOUND, True, (), tuple(passages), notes=(reason,))
-    best = supported[0]
-    chosen = [best]
-    docs_used = {passages[best.passage_index].doc_id}
-    for c in supported[1:]:
+    text, citations = compose(query.question, passages, chosen)
+    return Answer(query.question, text, False, citations, tuple(passages))
+
+
+def _covers(c: Candidate, passages: list[Passage], needed: list[str], lexical: LexicalIndex) -> set[str]:
+    doc_id = passages[c.passage_index].doc_id
+    return {t for t in needed if lexical.doc_contains(doc_id, t)}
+
+
+def _year_match(c: Candidate, passages: list[Passage], year: str) -> bool:
+    p = passages[c.passage_index]
+    return (p.date or "").startswith(year) or year in c.quote
+
+
+def select(
+    query: Query, passages: list[Passage], candidates: list[Candidate], needed: list[str],
+    lexical: LexicalIndex, config: AnswerConfig,
+) -> tuple[list[Candidate], list[str]]:
+    """The sentences to answer with, best first; empty (with the uncovered terms) when the papers do not answer.
+
+    The cited papers together must contain every year, code and name the question depends on. A question
+    about two years (or two papers) gets the best sentence for each.
+    """
+    strong = [c for c in candidates if c.score >= config.min_score]
+    if not strong:
+        return [], []
+    full = [c for c in strong if _covers(c, passages, needed, lexical) == set(needed)]
+    chosen: list[Candidate] = []
+    if full:
+        chosen.append(full[0])
+    else:
+        # No single paper holds everything the question names: try two papers that do between them.
+        best_pair: tuple[float, Candidate, Candidate] | None = None
+        for a in strong[:10]:
+            cov_a = _covers(a, passages, needed, lexical)
+            if not cov_a:
+                continue
+            for b in strong[:15]:
+                if passages[b.passage_index].doc_id == passages[a.passage_index].doc_id:
+                    continue
+                if cov_a | _covers(b, passages, needed, lexical) == set(needed):
+                    pair_score = a.score + b.score
+                    if best_pair is None or pair_score > best_pair[0]:
+                        best_pair = (pair_score, a, b)
+        if best_pair is None:
+            covered = set().union(*(_covers(c, passages, needed, lexical) for c in strong[:10]))
+            return [], [t for t in needed if t not in covered]
+        chosen.extend(sorted(best_pair[1:], key=lambda c: -c.score))
+    pool = full or strong
+    if len(query.years) >= 2:
+        for year in query.years:
+            if any(_year_match(c, passages, year) for c in chosen):
+                continue
+            match = next((c for c in pool if _year_match(c, passages, year)), None)
+            if match is not None and match.score >= chosen[0].score * config.support_ratio * 0.9:
+                chosen.append(match)
+    best = chosen[0]
+    for c in pool:
         if len(chosen) >= config.max_sentences:
             break
         if c.score < max(config.min_score, best.score * config.support_ratio):
@@ -159,9 +213,7 @@ def extractive_answer(
         if any(c.quote == x.quote for x in chosen):
             continue
         chosen.append(c)
-        docs_used.add(passages[c.passage_index].doc_id)
-    text, citations = compose(query.question, passages, chosen)
-    return Answer(query.question, text, False, citations, tuple(passages))
+    return chosen[: max(config.max_sentences, len(query.years))], []
 
 
 def cosine(a: np.ndarray, b: np.ndarray) -> float:
