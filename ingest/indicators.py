@@ -383,7 +383,7 @@ def _indicator_name(sentence: str, figure: _Figure) -> str:
         return m.group(1).strip()
     tail = re.sub(r"^[\s%)\]–-]+", "", sentence[figure.end:])
     tail = re.split(r"[,;(.:]|\s[–-]\s", tail)[0]
-    words = tail.split()[:10]
+    words = tail.split()[:14]
     if len(words) >= 2:
         return " ".join(words)
     return collapse(re.split(r"[,;:]", head)[-1])[-80:].strip() or collapse(sentence)[:80]
