@@ -101,20 +101,24 @@ def serve(index: str, embedder: str, launched: float, n_questions: int) -> dict[
     assistant = Assistant(bench_settings(Path(index), embedder))
     first = assistant.ask(asked[0])
     cold = time.time() - launched
-    searches, answers = [], []
+    searches, answers, search_cpu, ask_cpu = [], [], [], []
     for q in asked:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         assistant.search(q)
         searches.append(time.perf_counter() - t)
-        t = time.perf_counter()
+        search_cpu.append(time.process_time() - c)
+        t, c = time.perf_counter(), time.process_time()
         assistant.ask(q)
         answers.append(time.perf_counter() - t)
+        ask_cpu.append(time.process_time() - c)
     return {
         "chunks": assistant.store.count(),
         "cold_start_s": cold,
         "first_answer_abstained": first.abstained,
         "search_ms": percentiles(searches),
         "ask_ms": percentiles(answers),
+        "search_cpu_ms": percentiles(search_cpu),
+        "ask_cpu_ms": percentiles(ask_cpu),
         "peak_rss_mb": peak_rss_mb(),
     }
 
