@@ -206,7 +206,8 @@ _UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _DURATION_AFTER = re.compile(
-    r"^\s?(?:-\s?)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|year-olds?|yrs?|midday|midnight|noon|o'clock)\b",
+    r"^\s?(?:-\s?)?(?:(?:consecutive|working|calendar|school|full|whole)\s+)?"
+    r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|year-olds?|yrs?|midday|midnight|noon|o'clock)\b",
     re.IGNORECASE,
 )
 _AGE_BEFORE = re.compile(r"(?:aged|age of|ages|under|over|than|between|from)\s*$", re.IGNORECASE)

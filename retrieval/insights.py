@@ -155,7 +155,13 @@ def trend(records: Iterable[Indicator], name: str, min_score: float = 0.75, min_
     scored = [(s, r) for s, r in scored if s >= min_score]
     if not scored:
         return Trend(name, (), False)
-    top_score, top = max(scored, key=lambda sr: (sr[0], len(sr[1].indicator)))
+    best = max(sc for sc, _ in scored)
+
+    def group_size(r: Indicator) -> int:
+        return sum(1 for _, o in scored if o is r or _likeness(o, r) >= min_likeness)
+
+    # the best-matching record whose series has the most points: the quantity the papers follow over time
+    top = max((r for sc, r in scored if sc == best), key=lambda r: (group_size(r), -len(_terms(r.indicator))))
     pct = is_percentage(top.value)
     seen: set[tuple[str, float | None]] = set()
     points = []
@@ -319,7 +325,17 @@ def _anchor(terms: set[str], answer: Answer, next_n: int) -> tuple[Citation, lis
     return Citation(next_n, f.passage, f.sentence), [f]
 
 
-def conflicts(question: str, answer: Answer, max_ratio: float = 2.0) -> list[tuple[Citation, Citation]]:
+@dataclass(frozen=True)
+class Disagreement:
+    """Two papers' figures for the same thing: the answer's (ours) and another paper's (theirs), each cited."""
+
+    ours: Citation
+    theirs: Citation
+    our_value: str
+    their_value: str
+
+
+def conflicts(question: str, answer: Answer, max_ratio: float = 2.0) -> list[Disagreement]:
     """Pairs of (the answer's figure, a differing figure in another paper) for the same measure.
 
     The other paper's passage must cover the question's words at least as well as most of the
@@ -327,8 +343,8 @@ def conflicts(question: str, answer: Answer, max_ratio: float = 2.0) -> list[tup
     within that passage the figure whose sentence fits the question best is taken. Counts that
     differ by more than ``max_ratio`` are taken to measure different things (a total and a part).
     """
-    if answer.abstained or not answer.passages:
-        return []
+    if answer.abstained or not answer.passages or re.search(r"\baccording to\b", question, re.I):
+        return []  # a question about what one named paper says is not a question of which paper is right
     terms = {t for t in tokenize(question) if not t.isdigit()} - _FILLER
     next_n = max((c.n for c in answer.citations), default=0) + 1
     found = _anchor(terms, answer, next_n)
@@ -337,10 +353,12 @@ def conflicts(question: str, answer: Answer, max_ratio: float = 2.0) -> list[tup
     cited, anchors = found
     next_n = max(next_n, cited.n + 1)
     anchor_cover = _coverage(terms, _context(cited.passage))
-    pairs: list[tuple[Citation, Citation]] = []
+    pairs: list[Disagreement] = []
     seen_docs = {cited.passage.doc_id}
     for other in answer.passages:
-        if other.doc_id in seen_docs or _coverage(terms, _context(other)) < max(0.5, 0.8 * anchor_cover):
+        if other.doc_id in seen_docs or place(other) != place(cited.passage):
+            continue  # figures about another council do not contradict this one's
+        if _coverage(terms, _context(other)) < max(0.5, 0.8 * anchor_cover):
             continue
         best: tuple[float, _Figure, _Figure] | None = None
         for a in anchors:
@@ -361,44 +379,51 @@ def conflicts(question: str, answer: Answer, max_ratio: float = 2.0) -> list[tup
         if existing is None:
             existing = Citation(next_n, other, b.sentence)
             next_n += 1
-        pairs.append((Citation(cited.n, cited.passage, a.sentence), existing))
+        pairs.append(Disagreement(Citation(cited.n, cited.passage, a.sentence), replace(existing, quote=b.sentence),
+                                  a.value, b.value))
     return pairs
+
+
+_GENERIC_PLACE = frozenset("county city borough metropolitan council district".split())
+
+
+def place(p: Passage) -> str:
+    """The council a paper is about: named before "Council" in its body, else the first word of its file name."""
+    for m in re.finditer(r"([A-Z][\w-]+)(?: Metropolitan)?(?: Borough| County| City| District)? Council", p.body or ""):
+        if m.group(1).lower() not in _GENERIC_PLACE:
+            return m.group(1).lower()
+    name = p.doc.rsplit("/", 1)[-1]
+    return re.split(r"[_\W]", name, maxsplit=1)[0].lower()
 
 
 def _same_place(a: Passage, b: Passage) -> bool:
     return a.doc_id == b.doc_id and a.page == b.page
 
 
-def _value_in(citation: Citation) -> str:
-    figures = _figures(citation.passage, citation.quote)
-    return figures[0].value if figures else citation.quote
-
-
-def conflict_note(a: Citation, b: Citation) -> str:
+def conflict_note(d: Disagreement) -> str:
     """One sentence naming both papers, the newer first and the older labelled earlier."""
-    newer, older = (a, b) if (a.passage.date or "") >= (b.passage.date or "") else (b, a)
-    va, vb = _value_in(newer), _value_in(older)
+    (newer, nv), (older, ov) = sorted([(d.ours, d.our_value), (d.theirs, d.their_value)],
+                                      key=lambda cv: cv[0].passage.date or "", reverse=True)
+    nv, ov = _main(nv), _main(ov)
     if (newer.passage.date or "") == (older.passage.date or ""):
-        return (f"Note: the papers differ: {newer.passage.title} says {va} [{newer.n}]; "
-                f"{older.passage.title} says {vb} [{older.n}].")
-    return (f"Note: the papers differ: the newer {newer.passage.title} ({newer.passage.date}) says {va} [{newer.n}]; "
-            f"the earlier {older.passage.title} ({older.passage.date or 'undated'}) said {vb} [{older.n}].")
+        return f"Note: the papers differ: {newer.passage.title} says {nv} [{newer.n}]; {older.passage.title} says {ov} [{older.n}]."
+    return (f"Note: the papers differ: the newer {newer.passage.title} ({newer.passage.date}) says {nv} [{newer.n}]; "
+            f"the earlier {older.passage.title} ({older.passage.date or 'undated'}) said {ov} [{older.n}].")
 
 
 def with_conflicts(question: str, answer: Answer) -> Answer:
-    """The answer with a note, and the extra citations it needs, for each pair of papers that disagree."""
-    pairs = conflicts(question, answer)
-    if not pairs:
+    """The answer with a note, and the extra citations it needs, for each other paper that disagrees."""
+    found = conflicts(question, answer)
+    if not found:
         return answer
-    notes = [conflict_note(a, b) for a, b in pairs]
     known = {c.n for c in answer.citations}
     extra = []
-    for pair in pairs:
-        for c in pair:
+    for d in found:
+        for c in (d.ours, d.theirs):
             if c.n not in known:
                 extra.append(c)
                 known.add(c.n)
-    text = answer.text + "\n\n" + " ".join(notes)
+    text = answer.text + "\n\n" + " ".join(conflict_note(d) for d in found)
     return replace(answer, text=text, citations=answer.citations + tuple(extra))
 
 

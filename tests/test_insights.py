@@ -39,7 +39,8 @@ def page_passage(rel: str, number: int) -> Passage:
 def sentence_in(passage: Passage, words: str) -> str:
     text = collapse(passage.text)
     start = text.index(words)
-    return text[text.rfind(". ", 0, start) + 2 if ". " in text[:start] else 0:text.index(".", start) + 1]
+    end = text.find(". ", start)
+    return text[text.rfind(". ", 0, start) + 2 if ". " in text[:start] else 0:end + 1 if end != -1 else len(text)]
 
 
 # --- trends ----------------------------------------------------------------------------------------
@@ -87,7 +88,9 @@ def test_two_papers_giving_different_cohort_sizes_are_both_cited() -> None:
     answer = Answer(question="", text=f"{cited} [1]", abstained=False, citations=(Citation(1, report, cited),),
                     passages=(report, minutes))
     question = "How many young adults does the 18-25 section of the Strengthening Independence Service work with?"
-    [(ours, theirs)] = conflicts(question, answer)
+    [found] = conflicts(question, answer)
+    ours, theirs = found.ours, found.theirs
+    assert (found.our_value, found.their_value) == ("894", "920")
     assert ours.n == 1 and "894" in ours.quote
     assert theirs.n == 2 and theirs.passage.doc == CABINET and theirs.passage.page == 13 and "920" in theirs.quote
     noted = with_conflicts(question, answer)
@@ -117,6 +120,16 @@ def test_passages_that_agree_get_no_note() -> None:
     question = "How many young adults does the 18-25 section of the Strengthening Independence Service work with?"
     assert conflicts(question, answer) == []
     assert with_conflicts(question, answer) is answer
+
+
+def test_figures_about_another_council_are_not_a_disagreement() -> None:
+    kent, doncaster = page_passage(QPR, 44), page_passage(DONCASTER, 1)
+    cited = sentence_in(kent, "The rate of re-referrals within 12 months")
+    answer = Answer(question="", text=f"{cited} [1]", abstained=False, citations=(Citation(1, kent, cited),),
+                    passages=(kent, doncaster))
+    question = "What was the children's social care re-referral rate in the 12 months to December?"
+    assert "27%" in doncaster.text and "22.2%" in cited
+    assert conflicts(question, answer) == []
 
 
 # --- as known at a date ---------------------------------------------------------------------------------
