@@ -205,7 +205,10 @@ def trend_answer(question: str, series: Trend, papers: dict[str, DocumentRecord]
         parts.append(f"{p.value}{f' ({when})' if when else ''} in {where} [{n}]")
     first, last = series.points[0], series.points[-1]
     direction = ""
-    if first.number is not None and last.number is not None:
+    places = sorted({place(c.passage) for c in citations})
+    if len(places) > 1:
+        direction = f" The points come from papers about different councils ({', '.join(places)}), so they are not one series."
+    elif first.number is not None and last.number is not None:
         before, after = _main(first.value), _main(last.value)
         if last.number > first.number:
             direction = f" It rose from {before} to {after}."

@@ -56,6 +56,11 @@ def test_trend_across_papers_orders_points_by_date() -> None:
     series = trend(records, "re-referrals")
     assert [(p.date, p.value) for p in series.points] == [("2018-09-30", "27%"), ("2024-12-31", "22.2%")]
     assert series.percentage and series.points[0].record.code == "A1"
+    from retrieval.insights import trend_answer
+
+    answer = trend_answer("How has the re-referral rate changed?", series, {})
+    assert answer is not None and [c.n for c in answer.citations] == [1, 2]
+    assert answer.text.endswith("(doncaster, kent), so they are not one series.")  # no "it fell" across councils
 
 
 def test_how_has_it_changed_is_answered_with_every_point_cited(small_assistant: Assistant) -> None:
