@@ -31,7 +31,7 @@ class AnswerConfig:
     """Thresholds of the extractive answerer, calibrated on the development questions (see README)."""
 
     min_score: float = 0.42
-    support_ratio: float = 0.85
+    support_ratio: float = 0.7
     max_sentences: int = 3
     passages_considered: int = 6
     weight_dense: float = 0.55
