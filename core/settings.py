@@ -67,7 +67,7 @@ class Settings:
     index_dir: Path | None = None
     chroma_host: str | None = field(default_factory=lambda: _env("CHROMA_HOST"))
     chroma_port: int = field(default_factory=lambda: _env_int("CHROMA_PORT", 8000))
-    embedder: str = field(default_factory=lambda: _env("EMBEDDER", "torch") or "torch")
+    embedder: str = field(default_factory=lambda: _env("EMBEDDER", "onnx") or "onnx")
     generator: str = field(default_factory=lambda: _env("GENERATOR", "extractive") or "extractive")
     ollama_url: str | None = field(default_factory=lambda: _env("OLLAMA_URL", os.environ.get("OLLAMA_HOST") or None))
     openai_base_url: str | None = field(default_factory=lambda: _env("OPENAI_BASE_URL", os.environ.get("OPENAI_BASE_URL") or None))
