@@ -93,6 +93,6 @@ class Settings:
         assert self.index_dir is not None
         return self.index_dir
 
-    def with_overrides(self, **changes: object) -> "Settings":
+    def with_overrides(self, **changes: object) -> Settings:
         """A copy with the given fields changed, ignoring those given as None."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})  # type: ignore[arg-type]
