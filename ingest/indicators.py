@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from core.models import Document
+from ingest.sentences import sentence_spans
 
 
 @dataclass(frozen=True)
@@ -114,43 +115,6 @@ def furniture(pages: list[str]) -> list[str]:
     return out
 
 
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr cllr st no nos e.g i.e etc vs cf approx para paras fig ref inc ltd co rev prof sr jr a.m p.m hon".split()
-)
-_BOUNDARY = re.compile(
-    r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9•·])|\n\s*\n"
-    r"|\n(?=\s*(?:[•·▪●\uf0b7*-]|[A-Z]{1,4}\d{1,3}\s*[-–—:]|\(?\d{1,3}[.)]\s))"
-)
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence or list item, trimmed; a whole sentence however long it runs.
-
-    Kept here rather than shared with the answerer, whose splitter cuts long sentences for display:
-    a decision or a KPI sentence must be quoted whole.
-    """
-    spans = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        before = text[start:m.start()].rstrip()
-        last_word = re.findall(r"([A-Za-z.]+)\.$", before)
-        if last_word and last_word[0].lower().rstrip(".") in _ABBREVIATIONS and "\n" not in m.group(0):
-            continue
-        if re.search(r"\b[A-Z]\.$", before) and "\n" not in m.group(0):
-            continue  # an initial, as in "Mr R W. Gough"
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    out = []
-    for s, e in spans:
-        seg = text[s:e]
-        lead = len(seg) - len(seg.lstrip())
-        trail = len(seg.rstrip())
-        if trail > lead:
-            out.append((s + lead, s + trail))
-    return out
-
-
 def statements(text: str) -> list[Statement]:
     """Sentences of a page, list markers trimmed off the front; a list item keeps the sentence that led into it."""
     out: list[Statement] = []
@@ -161,7 +125,7 @@ def statements(text: str) -> list[Statement]:
         if marker:
             s += marker.end()
             item = text[s:e]
-        for a, b in sentence_spans(item):
+        for a, b in sentence_spans(item, whole=True):
             piece = item[a:b]
             trim = len(piece) - len(_LEAD.sub("", piece))
             a += trim

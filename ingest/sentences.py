@@ -9,8 +9,12 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9•·])|
 _MARKER = re.compile(r"^[\s•·▪●\uf0b7*–-]+")
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence or list item in ``text``; whitespace trimmed off both ends."""
+def sentence_spans(text: str, whole: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of each sentence or list item in ``text``; whitespace trimmed off both ends.
+
+    An over-long sentence (a table, a run of headings) is cut at line breaks for display, unless
+    ``whole`` is set: a decision or an indicator statement must be quoted whole.
+    """
     spans = []
     start = 0
     for m in _BOUNDARY.finditer(text):
@@ -25,7 +29,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans.append((start, len(text)))
     out = []
     for s, e in spans:
-        for s2, e2 in _split_lines(text, s, e):
+        for s2, e2 in ([(s, e)] if whole else _split_lines(text, s, e)):
             seg = text[s2:e2]
             lead = len(seg) - len(seg.lstrip())
             trail = len(seg.rstrip())
