@@ -168,6 +168,8 @@ def page_furniture(pages: tuple[Page, ...]) -> frozenset[str]:
     counts: dict[str, int] = {}
     for page in pages:
         lines = [ln for ln in page.text.split("\n") if ln.strip()]
+        if len(lines) < 6:
+            continue  # a short page is all body: its lines are not headers or footers
         for key in {_furniture_key(ln) for ln in lines[:3] + lines[-3:]}:
             counts[key] = counts.get(key, 0) + 1
     threshold = max(3, len(pages) // 3)
