@@ -8,7 +8,6 @@ write that marks the version it replaces ``deleting``, so a reader sees one vers
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import threading
@@ -331,7 +330,3 @@ class Store:
 
     def count(self) -> int:
         return int(self.chunks.count())
-
-
-def dump_record(record: DocumentRecord) -> str:
-    return json.dumps(record.to_dict())
