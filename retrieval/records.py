@@ -3,7 +3,7 @@
 Records are never searched by vector (each carries a dummy one-dimensional embedding, like the
 catalogue), so the collection works the same in an embedded store and on a Chroma server. A paper's
 records are replaced whenever it is written; records of papers that are no longer live are never
-returned and are removed at the next write.
+returned, and are removed at the end of each ingest run.
 """
 
 from __future__ import annotations
@@ -45,12 +45,19 @@ def _from_meta(meta: dict[str, Any], cls: type) -> Any:
     return cls(**values)
 
 
-def write_records(store: Store, document: Document) -> tuple[int, int]:
-    """Extract and store a paper's indicator and commitment records; returns how many of each."""
+Extracted = tuple[list[Indicator], list[Commitment]]
+
+
+def extract_records(document: Document) -> Extracted:
+    """A paper's indicator and commitment records (no store involved, so it can run ahead of the writes)."""
+    return extract_indicators(document), extract_commitments(document)
+
+
+def write_records(store: Store, document: Document, extracted: Extracted | None = None) -> tuple[int, int]:
+    """Store a paper's indicator and commitment records (extracted here unless given); returns how many of each."""
     collection = _collection(store)
     collection.delete(where={"doc_id": document.doc_id})
-    indicators = extract_indicators(document)
-    commitments = extract_commitments(document)
+    indicators, commitments = extracted if extracted is not None else extract_records(document)
     rows: list[tuple[str, Indicator | Commitment, str]]
     rows = [(f"{document.doc_id}:i:{n}", r, "indicator") for n, r in enumerate(indicators)]
     rows += [(f"{document.doc_id}:c:{n}", r, "commitment") for n, r in enumerate(commitments)]
@@ -62,7 +69,6 @@ def write_records(store: Store, document: Document) -> tuple[int, int]:
             documents=[p[1].quote for p in part],
             metadatas=[_meta(p[1], p[2]) for p in part],
         )
-    prune(store)
     return len(indicators), len(commitments)
 
 

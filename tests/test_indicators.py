@@ -115,4 +115,4 @@ def test_removing_a_paper_removes_its_records(tmp_path: Path) -> None:
     assert [c.type for c in records.commitments()] == ["resolution"]
     assistant.remove(plan.doc_id)
     assert records.indicators() == [] and records.commitments() == []
-    assert prune(assistant.store) == 1  # the stored rows themselves go at the next clean-up
+    assert prune(assistant.store) == 0  # removing the paper already removed its stored rows
