@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from core.models import Answer, Citation, Passage
 from ingest.sentences import clean_sentence, sentence_spans
 from retrieval.embedding import Embedder
 from retrieval.lexical import LexicalIndex, tokenize
-from retrieval.query import ACRONYMS, Query
+from retrieval.query import ACRONYMS, Query, quarters_in
 
 NOT_FOUND = "I could not find this in the papers."
 NUMBER_RE = re.compile(r"\d")
@@ -160,6 +161,29 @@ def _year_match(c: Candidate, passages: list[Passage], year: str) -> bool:
     return (p.date or "").startswith(year) or year in c.quote
 
 
+def period_matches(query: Query, passage: Passage) -> bool:
+    """Whether a passage can speak for the period the question names.
+
+    A year must appear in the passage (its text, heading, paper title or file name) or be the year of its paper
+    (or the year after, for reports published after the period they cover); a question about two years
+    needs one of them here, the other from another sentence. A quarter must be named in the passage, its title or its file name.
+    """
+    name = re.sub(r"[_.]+", " ", Path(passage.doc).name)  # "report_q3_2024-25.pdf" names its quarter too
+    where = f"{name} {passage.title} {passage.heading} {passage.text}"
+    if query.years:
+        dated = (passage.date or "")[:4]
+        ok = [y for y in query.years if y in where or dated in (y, str(int(y) + 1))]
+        if not ok:
+            return False
+    return not query.quarters or bool(set(query.quarters) & quarters_in(where))
+
+
+def period_words(query: Query) -> str:
+    """The question's period in words, for the note of an abstention."""
+    quarters = [f"quarter {q}" for q in query.quarters]
+    return ", ".join(quarters + list(query.years))
+
+
 def select(
     query: Query, passages: list[Passage], candidates: list[Candidate], needed: list[str],
     lexical: LexicalIndex, config: AnswerConfig,
@@ -172,6 +196,9 @@ def select(
     strong = [c for c in candidates if c.score >= config.min_score]
     if not strong:
         return [], []
+    strong = [c for c in strong if period_matches(query, passages[c.passage_index])]
+    if not strong:
+        return [], [f"the period asked about ({period_words(query)})"]
     full = [c for c in strong if _covers(c, passages, needed, lexical) == set(needed)]
     chosen: list[Candidate] = []
     if full:

@@ -63,6 +63,8 @@ _FOLLOW_UP = re.compile(
     re.I,
 )
 YEAR_RE = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+QUARTER_RE = re.compile(r"\b(?:Q\s?([1-4])|quarter\s*([1-4])|(first|second|third|fourth)\s+quarter)\b", re.I)
+_ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
 CODE_RE = re.compile(r"\b([A-Z]{1,4}\d{1,3}[a-z]?)(?:\s*/\s*([A-Z]{0,4}\d{1,3}))?\b")
 
 
@@ -77,6 +79,12 @@ class Query:
     years: tuple[str, ...]
     codes: tuple[str, ...]
     follow_up: bool
+    quarters: tuple[str, ...] = ()
+
+
+def quarters_in(text: str) -> set[str]:
+    """The quarter numbers a text names ("Q2", "Quarter 2", "second quarter" are all "2")."""
+    return {m.group(1) or m.group(2) or _ORDINALS[m.group(3).lower()] for m in QUARTER_RE.finditer(text)}
 
 
 def expand_acronyms(text: str) -> str:
@@ -121,4 +129,5 @@ def prepare(question: str, history: tuple[Turn, ...] = ()) -> Query:
         years=tuple(dict.fromkeys(YEAR_RE.findall(question))),
         codes=codes,
         follow_up=follow_up,
+        quarters=tuple(sorted(quarters_in(question))),
     )
