@@ -52,7 +52,7 @@ class Assistant:
             self.indexer.remove(doc_id)
 
     # --- questions -----------------------------------------------------------------
-    def _settled(self, search: Callable[[], list[Passage]]) -> list[Passage]:
+    def _settled(self, search: Callable[[str], list[Passage]]) -> list[Passage]:
         """Run a search again (at most twice more) when an ingest changed the live papers while it ran.
 
         A search that began before a new version went live can find the old version's passages already
@@ -60,7 +60,7 @@ class Assistant:
         """
         for _ in range(3):
             before = self.store.generation()
-            passages = search()
+            passages = search(before)
             if self.store.generation() == before:
                 break
         return passages
@@ -68,7 +68,7 @@ class Assistant:
     def search(self, query: str, k: int = 5, filters: Filters = Filters(),
                history: tuple[Turn, ...] = (), allow_restricted: bool | None = None) -> list[Passage]:
         """The k passages that best match ``query``."""
-        return self._settled(lambda: self.searcher.search(prepare(query, history), k, filters, allow_restricted))
+        return self._settled(lambda g: self.searcher.search(prepare(query, history), k, filters, allow_restricted, g))
 
     def ask(self, question: str, k: int = 5, filters: Filters = Filters(),
             history: tuple[Turn, ...] = (), allow_restricted: bool | None = None,
@@ -85,7 +85,7 @@ class Assistant:
             return final
         query = prepare(question, history)
         passages = self._settled(
-            lambda: self.searcher.search(query, max(k, self.answer_config.passages_considered), filters, allow_restricted)
+            lambda g: self.searcher.search(query, max(k, self.answer_config.passages_considered), filters, allow_restricted, g)
         )
         answer = extractive_answer(query, passages, self.embedder(), self.searcher.lexical, self.answer_config)
         # "how has X changed" from the indicator records; notes where the papers disagree
@@ -110,7 +110,7 @@ class Assistant:
         chosen = get_generator(generator or self.settings.generator, self.settings)
         query = prepare(question, history)
         passages = self._settled(
-            lambda: self.searcher.search(query, max(k, self.answer_config.passages_considered), filters, allow_restricted)
+            lambda g: self.searcher.search(query, max(k, self.answer_config.passages_considered), filters, allow_restricted, g)
         )
 
         def fallback() -> Answer:

@@ -30,17 +30,31 @@ STOPWORDS = frozenset(
 _TOKEN = re.compile(r"[a-z]+\d*[a-z]?|\d+(?:\.\d+)?")
 
 
+_NORMAL: dict[str, str] = {}  # raw token -> its indexed form ("" for a stopword); bounded by the vocabulary
+_NORMAL_MAX = 500_000
+
+
+def _normal(tok: str) -> str:
+    if tok in STOPWORDS or (len(tok) == 1 and not tok.isdigit()):
+        return ""
+    if tok.isalpha() and len(tok) > 3 and tok.endswith("s") and not tok.endswith(("ss", "us", "is")):
+        return tok[:-1]
+    return tok
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-case word and number tokens, stopwords removed, plural -s folded."""
     text = re.sub(r"(?<=\d),(?=\d{3})", "", text.lower())
     text = text.replace("’", "'")
     out = []
     for tok in _TOKEN.findall(text):
-        if tok in STOPWORDS or (len(tok) == 1 and not tok.isdigit()):
-            continue
-        if tok.isalpha() and len(tok) > 3 and tok.endswith("s") and not tok.endswith(("ss", "us", "is")):
-            tok = tok[:-1]
-        out.append(tok)
+        norm = _NORMAL.get(tok)
+        if norm is None:
+            norm = _normal(tok)
+            if len(_NORMAL) < _NORMAL_MAX:
+                _NORMAL[tok] = norm
+        if norm:
+            out.append(norm)
     return out
 
 

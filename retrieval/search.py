@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,10 @@ from retrieval.indexer import lexical_text
 from retrieval.lexical import LexicalIndex, tokenize
 from retrieval.query import Query
 from retrieval.store import Store
+
+NARROW_SCOPE = 500  # papers: a scope this small filters the vector search itself
+ROW_CACHE = 20_000  # chunks whose text and words are kept in memory between searches (tens of MB)
+Row = tuple[str, dict[str, Any], frozenset[str], frozenset[tuple[str, str]]]
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,8 @@ class Searcher:
         self._records: dict[str, DocumentRecord] = {}
         self._generation: str | None = None
         self._lock = threading.Lock()
+        self._row_cache: OrderedDict[str, Row] = OrderedDict()
+        self._row_lock = threading.Lock()
 
     def _lexical_cache_path(self) -> Any:
         if self.settings.chroma_host:
@@ -87,10 +94,10 @@ class Searcher:
             return self.settings.data_dir / "cache" / name
         return self.settings.index_path / "lexical.pkl"
 
-    def records(self) -> dict[str, DocumentRecord]:
-        """Live papers, refreshed when the store's generation changes."""
+    def records(self, generation: str | None = None) -> dict[str, DocumentRecord]:
+        """Live papers, refreshed when the store's generation (read now unless given) changes."""
         with self._lock:
-            generation = self.store.generation()
+            generation = self.store.generation() if generation is None else generation
             if generation != self._generation:
                 records = self.store.records()
                 self.lexical.sync(generation, records, lambda d: self._lexical_rows(d, records[d]))
@@ -101,22 +108,24 @@ class Searcher:
         return [(cid, lexical_text(text, meta, record)) for cid, text, meta in self.store.chunks_of(doc_id)]
 
     def search(
-        self, query: Query, k: int = 5, filters: Filters = Filters(), allow_restricted: bool | None = None
+        self, query: Query, k: int = 5, filters: Filters = Filters(), allow_restricted: bool | None = None,
+        generation: str | None = None,
     ) -> list[Passage]:
-        records = self.records()
+        records = self.records(generation)
         allow = self.settings.allow_restricted if allow_restricted is None else allow_restricted
         allowed = resolve_scope(records, filters, self.settings, allow)
         if allowed is not None and not allowed:
             return []
         w = self.weights
         n = max(w.candidates, k * 4)
+        # A narrow scope (a few papers) is a filter of the vector search; a wide one (every public
+        # paper) is applied to its results, which is much cheaper (Store.query).
         where: dict[str, Any] | None = None
-        if allowed is not None and len(allowed) <= 500:
+        if allowed is not None and len(allowed) <= NARROW_SCOPE and len(allowed) < len(records) / 2:
             where = {"doc_id": {"$in": sorted(allowed)}}
-        elif not allow:
-            where = {"restricted": False}
         vector = self.embedder().embed([query.dense_text])[0]
-        dense = [(cid, s) for cid, s in self.store.query(vector, n, where) if cid.split("-")[0] in records]
+        scope = set(records) if allowed is None else allowed
+        dense = self.store.query(vector, n, where, keep=scope.__contains__, live=records.keys())
         lexical = self.lexical.search(query.lexical_text, n, allowed)
         dense_n, lexical_n = _minmax(dense), _minmax(lexical)
         fused = {c: w.dense * dense_n.get(c, 0.0) + w.lexical * lexical_n.get(c, 0.0) for c in dense_n.keys() | lexical_n.keys()}
@@ -126,17 +135,15 @@ class Searcher:
         question_pairs = set(zip(question_tokens, question_tokens[1:]))
         allowed_ids = allowed if allowed is not None else set(records)
         fused = {c: s for c, s in fused.items() if c.split("-")[0] in allowed_ids}
-        rows = self.store.get(list(fused))
+        rows = self._rows(list(fused))
         scored = []
         for cid, base in fused.items():
             if cid not in rows:
                 continue
-            text, meta = rows[cid]
+            text, meta, present, text_pairs = rows[cid]
             record = records[meta["doc_id"]]
-            tokens = tokenize(text)
-            present = set(tokens)
             coverage = sum(v for t, v in weights.items() if t in present) / total
-            pairs = len(question_pairs & set(zip(tokens, tokens[1:]))) / max(1, len(question_pairs))
+            pairs = len(question_pairs & text_pairs) / max(1, len(question_pairs))
             score = base + w.coverage * coverage + w.pairs * pairs + self._boost(query, text, record)
             if record.superseded_by:
                 score *= w.superseded_penalty
@@ -144,6 +151,26 @@ class Searcher:
         scored.sort(key=lambda r: -r[0])
         picked = _diverse(scored, k, w.per_page)
         return [_passage(cid, text, meta, record, score) for score, cid, text, meta, record in picked]
+
+    def _rows(self, chunk_ids: list[str]) -> dict[str, Row]:
+        """Text, metadata, word set and word-pair set of each chunk, from a cache or the store.
+
+        A chunk id names its paper's content hash and its position, so a cached row never goes stale.
+        """
+        with self._row_lock:
+            rows = {c: self._row_cache[c] for c in chunk_ids if c in self._row_cache}
+        fetched = {}
+        for cid, (text, meta) in self.store.get([c for c in chunk_ids if c not in rows]).items():
+            tokens = tokenize(text)
+            fetched[cid] = (text, meta, frozenset(tokens), frozenset(zip(tokens, tokens[1:])))
+        with self._row_lock:
+            for cid in rows:
+                if cid in self._row_cache:
+                    self._row_cache.move_to_end(cid)
+            self._row_cache.update(fetched)
+            while len(self._row_cache) > ROW_CACHE:
+                self._row_cache.popitem(last=False)
+        return rows | fetched
 
     def _boost(self, query: Query, text: str, record: DocumentRecord) -> float:
         bonus = 0.0

@@ -13,7 +13,7 @@ import socket
 import threading
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import fields, replace
 from typing import Any
 
@@ -290,20 +290,39 @@ class Store:
         }
 
     # --- chunks --------------------------------------------------------------------
-    def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
-        """Nearest chunk ids with cosine similarity, from live papers only.
+    def query(
+        self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None, keep: Callable[[str], bool] | None = None,
+        live: Collection[str] | None = None,
+    ) -> list[tuple[str, float]]:
+        """Nearest chunk ids with cosine similarity, from live papers only (and, with ``keep``, papers it accepts).
 
-        Chunks of a paper still being written (or half-deleted) never fill the candidate list.
+        The index is first asked without a filter for a few more than ``n`` and the chunks of papers
+        that are not live (still being written, half deleted) or not kept are dropped: a metadata
+        filter over every live paper costs more than the search itself on a large archive. Only when
+        too few are left is the search repeated with the filter, so a paper being written never
+        crowds out the rest, and ``where`` (a filter the caller needs) is always applied. ``live``
+        is the caller's list of live papers, if it has one.
         """
-        total = self.chunks.count()
-        live = sorted(self.catalogue.get(where={"status": "live"}, include=[])["ids"])
-        if total == 0 or not live:
+        live = set(self.catalogue.get(where={"status": "live"}, include=[])["ids"] if live is None else live)
+        if not live:
             return []
-        scope: dict[str, Any] = {"doc_id": {"$in": live}}
-        got = self.chunks.query(
-            query_embeddings=[vector.tolist()], n_results=min(n, total),
-            where={"$and": [where, scope]} if where else scope, include=["distances"],
-        )
+
+        def wanted(cid: str) -> bool:
+            doc_id = cid.split("-")[0]
+            return doc_id in live and (keep is None or keep(doc_id))
+
+        if where is None:
+            ask = 2 * n + 20
+            got = self._nearest(vector, ask, None)
+            kept = [(cid, s) for cid, s in got if wanted(cid)]
+            if len(kept) >= n or len(got) < ask:
+                return kept[:n]
+        scope: dict[str, Any] = {"doc_id": {"$in": sorted(live)}}
+        got = self._nearest(vector, n, {"$and": [where, scope]} if where else scope)
+        return [(cid, s) for cid, s in got if wanted(cid)]
+
+    def _nearest(self, vector: np.ndarray, n: int, where: dict[str, Any] | None) -> list[tuple[str, float]]:
+        got = self.chunks.query(query_embeddings=[vector.tolist()], n_results=n, where=where, include=["distances"])
         return [(cid, 1.0 - float(d)) for cid, d in zip(got["ids"][0], (got["distances"] or [[]])[0], strict=True)]
 
     def get(self, chunk_ids: list[str]) -> dict[str, tuple[str, dict[str, Any]]]:
