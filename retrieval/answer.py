@@ -19,6 +19,25 @@ from retrieval.query import ACRONYMS, Query, quarters_in
 
 NOT_FOUND = "I could not find this in the papers."
 NUMBER_RE = re.compile(r"\d")
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_NOT_FIGURES = re.compile(
+    r"^\s*\(?[0-9ivx]+(?:\.\d+)*[.)]?\s+"  # paragraph numbering: "1.5 ", "(3) ", "ii) "
+    r"|\b(?:19|20)\d\d(?:\s*[/-]\s*(?:19|20)?\d\d)?\b"  # years and financial years: 2018, 2018/19, 2023-24
+    r"|\b(?:Q\s?[1-4]|quarter\s*[1-4])\b"  # quarters
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:{_MONTHS})\b"  # dates: 31 March, 20 to 31 January
+    r"|\bpages?\s+\d+\b|\bitem\s+\d+\b|\bparagraph\s+\d+(?:\.\d+)*",  # references
+    re.I,
+)
+_NUMBER_WORDS = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|"
+    r"thousand|million|half|third|quarter of|dozen|none|no children|all children)\b", re.I,
+)
+
+
+def has_figure(sentence: str) -> bool:
+    """Whether a sentence states a figure: a number that is not a year, date, quarter or paragraph number."""
+    rest = _NOT_FIGURES.sub(" ", sentence)
+    return bool(NUMBER_RE.search(rest) or _NUMBER_WORDS.search(rest))
 _GENERIC = frozenset(
     "council report children child young people service services year quarter panel committee meeting minutes paper papers "
     "number figure rate percentage proportion many much ofsted inspection local authority".split()
@@ -103,7 +122,7 @@ def score_sentences(
         coverage = sum(w for t, w in terms.items() if t in tokens) / total
         score = config.weight_dense * float(cos) + config.weight_lexical * coverage
         if query.wants_figure:
-            score += config.figure_bonus if NUMBER_RE.search(quote) else -config.figure_bonus
+            score += config.figure_bonus if has_figure(quote) else -config.figure_bonus
         score += 0.02 / (1 + i)
         out.append(Candidate(i, quote, score, float(cos), coverage))
     out.sort(key=lambda c: -c.score)
@@ -178,6 +197,23 @@ def period_matches(query: Query, passage: Passage) -> bool:
     return not query.quarters or bool(set(query.quarters) & quarters_in(where))
 
 
+def _next_sentence(c: Candidate, passages: list[Passage]) -> Candidate | None:
+    """The sentence that follows ``c`` in its passage, if any."""
+    text = passages[c.passage_index].text
+    spans = sentence_spans(text)
+    for (s, e), nxt in zip(spans, spans[1:]):
+        if text[s:e] == c.quote:
+            quote = text[nxt[0]:nxt[1]]
+            return Candidate(c.passage_index, quote, c.score, c.cosine, c.coverage) if len(quote) >= 15 else None
+    return None
+
+
+def _figure_first(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates with the best one stating a figure first; empty when none states one."""
+    lead = next((c for c in candidates if has_figure(c.quote)), None)
+    return [] if lead is None else [lead] + [c for c in candidates if c is not lead]
+
+
 def period_words(query: Query) -> str:
     """The question's period in words, for the note of an abstention."""
     quarters = [f"quarter {q}" for q in query.quarters]
@@ -199,7 +235,16 @@ def select(
     strong = [c for c in strong if period_matches(query, passages[c.passage_index])]
     if not strong:
         return [], [f"the period asked about ({period_words(query)})"]
+    if query.wants_figure:
+        # a question asking for a figure leads with a sentence that states one, or is declined
+        strong = _figure_first(strong)
+        if not strong:
+            return [], ["a figure for what was asked"]
     full = [c for c in strong if _covers(c, passages, needed, lexical) == set(needed)]
+    if query.wants_figure and full:
+        full = _figure_first(full)
+        if not full:
+            return [], ["a figure for what was asked in the papers it names"]
     chosen: list[Candidate] = []
     if full:
         chosen.append(full[0])
@@ -230,6 +275,11 @@ def select(
             if match is not None and match.score >= chosen[0].score * config.support_ratio * 0.9:
                 chosen.append(match)
     best = chosen[0]
+    if query.wants_figure:
+        # a figure's comparison (the previous quarter, the target, England) often follows in the next sentence
+        after = _next_sentence(best, passages)
+        if after is not None and has_figure(after.quote) and not any(after.quote == x.quote for x in chosen):
+            chosen.insert(1, after)
     for c in pool:
         if len(chosen) >= config.max_sentences:
             break
