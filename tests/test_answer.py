@@ -52,6 +52,31 @@ def test_a_follow_up_is_understood_from_the_conversation(small_assistant):
     assert "1898" in answer.text
 
 
+def test_a_period_the_papers_do_not_cover_is_declined(small_assistant):
+    # the panel's minutes give the Quarter 2 figure; nothing gives Quarter 3
+    covered = small_assistant.ask("What was the re-referral rate in Quarter 2 2018/19?")
+    assert not covered.abstained and "27%" in covered.text
+    answer = small_assistant.ask("What was the re-referral rate in Quarter 3 2018/19?")
+    assert answer.abstained
+    assert "27%" not in answer.text
+    assert any("quarter 3" in note for note in answer.notes)
+
+
+def test_a_figure_question_leads_with_the_figure_and_its_comparison(small_assistant):
+    answer = small_assistant.ask("How many children were looked after by Doncaster at 31 October 2017?")
+    assert not answer.abstained
+    lead, *rest = re.split(r"(?<=\])\s+", answer.text)
+    assert "550" in lead
+    # the sentence after it in the report gives the earlier figure it is compared with
+    assert any("510" in sentence for sentence in rest)
+
+
+def test_a_figure_question_no_sentence_answers_with_a_figure_is_declined(small_assistant):
+    answer = small_assistant.ask("How many social workers left the Trust in 2018/19?")
+    assert answer.abstained
+    assert any("figure" in note for note in answer.notes)
+
+
 def test_abstains_when_the_papers_do_not_say(small_assistant):
     for question in (
         "What was Sheffield City Council's overall Ofsted grade?",
