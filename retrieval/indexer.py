@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -25,6 +27,7 @@ Progress = Callable[[int, int, str], None]
 Step = Callable[[int, int], None]
 WRITE_BATCH = 128  # chunks embedded and stored together
 READ_AHEAD = 2  # papers read, chunked and extracted ahead of the one being embedded
+READER_NICE = 10  # the reading thread's nice value (see _yield_to_model)
 
 
 def embedding_text(chunk: Chunk, title: str) -> str:
@@ -116,7 +119,7 @@ class Indexer:
         stored = frozenset(live)
         # Reading PDFs is pure Python and embedding is ONNX Runtime (which releases the GIL): one
         # thread reads the next papers while this one embeds and writes the current one.
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-read") as reader:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-read", initializer=_yield_to_model) as reader:
             ahead: deque[tuple[int, Future[Prepared]]] = deque()
             queue = iter(wanted)
             for i, (file, rel, _) in enumerate(files):
@@ -310,6 +313,18 @@ def version_key(record: DocumentRecord) -> tuple[str, str, str, str] | None:
     if not record.date or not title:
         return None
     return record.kind, record.body.lower(), record.date, title
+
+
+def _yield_to_model() -> None:
+    """Lower the reading thread's priority, so it takes the CPU when the model's threads leave it idle.
+
+    Both cores run the model; a reader at the same priority makes every model batch wait for the
+    thread it displaced. Linux sets a priority per thread; elsewhere this does nothing.
+    """
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), READER_NICE)
+    except (AttributeError, OSError):
+        pass
 
 
 def _step(progress: Progress | None, i: int, total: int, rel: str) -> Step | None:

@@ -87,6 +87,7 @@ class Searcher:
         self._lock = threading.Lock()
         self._row_cache: OrderedDict[str, Row] = OrderedDict()
         self._row_lock = threading.Lock()
+        self._scopes: dict[tuple[str, Filters, bool, str | None], set[str] | None] = {}
 
     def _lexical_cache_path(self) -> Any:
         if self.settings.chroma_host:
@@ -96,13 +97,17 @@ class Searcher:
 
     def records(self, generation: str | None = None) -> dict[str, DocumentRecord]:
         """Live papers, refreshed when the store's generation (read now unless given) changes."""
+        return self._live(generation)[1]
+
+    def _live(self, generation: str | None = None) -> tuple[str, dict[str, DocumentRecord]]:
+        """The generation token and the live papers as of it."""
         with self._lock:
             generation = self.store.generation() if generation is None else generation
             if generation != self._generation:
                 records = self.store.records()
                 self.lexical.sync(generation, records, lambda d: self._lexical_rows(d, records[d]))
                 self._records, self._generation = records, generation
-            return self._records
+            return generation, self._records
 
     def _lexical_rows(self, doc_id: str, record: DocumentRecord) -> list[tuple[str, str]]:
         return [(cid, lexical_text(text, meta, record)) for cid, text, meta in self.store.chunks_of(doc_id)]
@@ -111,9 +116,9 @@ class Searcher:
         self, query: Query, k: int = 5, filters: Filters = Filters(), allow_restricted: bool | None = None,
         generation: str | None = None,
     ) -> list[Passage]:
-        records = self.records(generation)
+        live, records = self._live(generation)
         allow = self.settings.allow_restricted if allow_restricted is None else allow_restricted
-        allowed = resolve_scope(records, filters, self.settings, allow)
+        allowed = self._scope(live, records, filters, allow)
         if allowed is not None and not allowed:
             return []
         w = self.weights
@@ -151,6 +156,19 @@ class Searcher:
         scored.sort(key=lambda r: -r[0])
         picked = _diverse(scored, k, w.per_page)
         return [_passage(cid, text, meta, record, score) for score, cid, text, meta, record in picked]
+
+    def _scope(self, generation: str, records: dict[str, DocumentRecord], filters: Filters, allow: bool) -> set[str] | None:
+        """``resolve_scope``, remembered per generation of the live papers (a few scopes at a time)."""
+        key = (generation, filters, allow, self.settings.as_of)
+        with self._row_lock:
+            if key in self._scopes:
+                return self._scopes[key]
+        allowed = resolve_scope(records, filters, self.settings, allow)
+        with self._row_lock:
+            if len(self._scopes) >= 16:
+                self._scopes.clear()
+            self._scopes[key] = allowed
+        return allowed
 
     def _rows(self, chunk_ids: list[str]) -> dict[str, Row]:
         """Text, metadata, word set and word-pair set of each chunk, from a cache or the store.
