@@ -288,4 +288,21 @@ def select(
         if any(c.quote == x.quote for x in chosen):
             continue
         chosen.append(c)
+    if TWO_SOURCES_RE.search(query.question):
+        chosen = _second_paper(chosen, strong, passages, config)
     return chosen[: max(config.max_sentences, len(query.years))], []
+
+
+TWO_SOURCES_RE = re.compile(r"\bboth\b|\baccording to\b.+\band\b|\band (?:then |what )?(?:at|in|does|did|the)\b.+\bsay\b|\band then\b", re.I)
+
+
+def _second_paper(chosen: list[Candidate], strong: list[Candidate], passages: list[Passage], config: AnswerConfig) -> list[Candidate]:
+    """For a question naming two sources: make sure a second paper is cited, with its best strong sentence."""
+    papers = {passages[c.passage_index].doc_id for c in chosen}
+    if len(papers) >= 2:
+        return chosen
+    other = next((c for c in strong if passages[c.passage_index].doc_id not in papers), None)
+    if other is None:
+        return chosen
+    keep = chosen[: config.max_sentences - 1]
+    return keep + [other]

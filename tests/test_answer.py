@@ -44,6 +44,14 @@ def test_a_question_about_two_inspections_cites_both(small_assistant):
     assert "inspection/ofsted_ilacs_doncaster_2022-04-08.pdf" in docs
 
 
+def test_a_question_naming_two_sources_cites_two_papers(small_assistant):
+    answer = small_assistant.ask("What did Ofsted say about Doncaster's social workers' caseloads in both of its inspections?")
+    assert not answer.abstained
+    assert {c.passage.doc for c in answer.citations} >= {
+        "inspection/ofsted_ilacs_doncaster_2018-01-19.pdf", "inspection/ofsted_ilacs_doncaster_2022-04-08.pdf",
+    }
+
+
 def test_a_follow_up_is_understood_from_the_conversation(small_assistant):
     first = "What was the re-referral rate (A1) in Quarter 2 2018/19?"
     history = (Turn(first, small_assistant.ask(first).text),)
