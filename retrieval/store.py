@@ -296,12 +296,11 @@ class Store:
     ) -> list[tuple[str, float]]:
         """Nearest chunk ids with cosine similarity, from live papers only (and, with ``keep``, papers it accepts).
 
-        The index is first asked without a filter for a few more than ``n`` and the chunks of papers
-        that are not live (still being written, half deleted) or not kept are dropped: a metadata
-        filter over every live paper costs more than the search itself on a large archive. Only when
-        too few are left is the search repeated with the filter, so a paper being written never
-        crowds out the rest, and ``where`` (a filter the caller needs) is always applied. ``live``
-        is the caller's list of live papers, if it has one.
+        The index is first asked, with only the caller's ``where``, for a few more than ``n``, and the
+        chunks of papers that are not live (still being written, half deleted) or not kept are dropped:
+        a metadata filter over every live paper costs more than the search itself on a large archive.
+        Only when too few are left is the search repeated with that filter, so a paper being written
+        never crowds out the rest. ``live`` is the caller's list of live papers, if it has one.
         """
         live = set(self.catalogue.get(where={"status": "live"}, include=[])["ids"] if live is None else live)
         if not live:
@@ -311,12 +310,11 @@ class Store:
             doc_id = cid.split("-")[0]
             return doc_id in live and (keep is None or keep(doc_id))
 
-        if where is None:
-            ask = 2 * n + 20
-            got = self._nearest(vector, ask, None)
-            kept = [(cid, s) for cid, s in got if wanted(cid)]
-            if len(kept) >= n or len(got) < ask:
-                return kept[:n]
+        ask = 2 * n + 20
+        got = self._nearest(vector, ask, where)
+        kept = [(cid, s) for cid, s in got if wanted(cid)]
+        if len(kept) >= n or len(got) < ask:
+            return kept[:n]
         scope: dict[str, Any] = {"doc_id": {"$in": sorted(live)}}
         got = self._nearest(vector, n, {"$and": [where, scope]} if where else scope)
         return [(cid, s) for cid, s in got if wanted(cid)]

@@ -39,5 +39,8 @@ def test_a_paper_being_written_never_crowds_out_the_live_ones(tmp_path: Path) ->
     hits = store.query(question, 10)
     assert len(hits) == 10
     assert {cid.split("-")[0] for cid, _ in hits} == {"live"}
+    # the same when the caller filters the search itself
+    narrowed = store.query(question, 10, where={"doc_id": {"$in": ["live", "pending"]}})
+    assert narrowed == hits
     # and a caller's own scope drops the live paper it does not accept
     assert store.query(question, 10, keep=lambda doc_id: doc_id != "live") == []
