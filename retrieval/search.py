@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,7 +86,7 @@ class Searcher:
         self._generation: str | None = None
         self._lock = threading.Lock()
         self._row_cache: OrderedDict[str, Row] = OrderedDict()
-        self._row_lock = threading.Lock()
+        self._cache_lock = threading.Lock()
         self._scopes: dict[tuple[str, Filters, bool, str | None], set[str] | None] = {}
 
     def _lexical_cache_path(self) -> Any:
@@ -129,7 +129,7 @@ class Searcher:
         if allowed is not None and len(allowed) <= NARROW_SCOPE and len(allowed) < len(records) / 2:
             where = {"doc_id": {"$in": sorted(allowed)}}
         vector = self.embedder().embed([query.dense_text])[0]
-        scope = set(records) if allowed is None else allowed
+        scope: Collection[str] = records.keys() if allowed is None else allowed
         dense = self.store.query(vector, n, where, keep=scope.__contains__, live=records.keys())
         lexical = self.lexical.search(query.lexical_text, n, allowed)
         dense_n, lexical_n = _minmax(dense), _minmax(lexical)
@@ -138,8 +138,7 @@ class Searcher:
         total = sum(weights.values()) or 1.0
         question_tokens = tokenize(query.question)
         question_pairs = set(zip(question_tokens, question_tokens[1:]))
-        allowed_ids = allowed if allowed is not None else set(records)
-        fused = {c: s for c, s in fused.items() if c.split("-")[0] in allowed_ids}
+        fused = {c: s for c, s in fused.items() if c.split("-")[0] in scope}
         rows = self._rows(list(fused))
         scored = []
         for cid, base in fused.items():
@@ -160,11 +159,11 @@ class Searcher:
     def _scope(self, generation: str, records: dict[str, DocumentRecord], filters: Filters, allow: bool) -> set[str] | None:
         """``resolve_scope``, remembered per generation of the live papers (a few scopes at a time)."""
         key = (generation, filters, allow, self.settings.as_of)
-        with self._row_lock:
+        with self._cache_lock:
             if key in self._scopes:
                 return self._scopes[key]
         allowed = resolve_scope(records, filters, self.settings, allow)
-        with self._row_lock:
+        with self._cache_lock:
             if len(self._scopes) >= 16:
                 self._scopes.clear()
             self._scopes[key] = allowed
@@ -175,13 +174,13 @@ class Searcher:
 
         A chunk id names its paper's content hash and its position, so a cached row never goes stale.
         """
-        with self._row_lock:
+        with self._cache_lock:
             rows = {c: self._row_cache[c] for c in chunk_ids if c in self._row_cache}
         fetched = {}
         for cid, (text, meta) in self.store.get([c for c in chunk_ids if c not in rows]).items():
             tokens = tokenize(text)
             fetched[cid] = (text, meta, frozenset(tokens), frozenset(zip(tokens, tokens[1:])))
-        with self._row_lock:
+        with self._cache_lock:
             for cid in rows:
                 if cid in self._row_cache:
                     self._row_cache.move_to_end(cid)
