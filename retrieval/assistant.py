@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from core.models import Answer, DocumentRecord, Filters, IngestReport, Passage, Turn
@@ -12,7 +13,7 @@ from retrieval.answer import AnswerConfig, extractive_answer
 from retrieval.embedding import Embedder, get_embedder
 from retrieval.indexer import Indexer, Progress
 from retrieval.insights import annotate
-from retrieval.query import prepare
+from retrieval.query import Query, prepare
 from retrieval.search import Searcher, Weights
 from retrieval.store import Store
 
@@ -65,6 +66,11 @@ class Assistant:
                 break
         return passages
 
+    def _answer_passages(self, query: Query, k: int, filters: Filters, allow_restricted: bool | None) -> list[Passage]:
+        """The passages an answer is written from: at least as many as the answerer considers."""
+        wanted = max(k, self.answer_config.passages_considered)
+        return self._settled(lambda g: self.searcher.search(query, wanted, filters, allow_restricted, g))
+
     def search(self, query: str, k: int = 5, filters: Filters = Filters(),
                history: tuple[Turn, ...] = (), allow_restricted: bool | None = None) -> list[Passage]:
         """The k passages that best match ``query``."""
@@ -84,15 +90,11 @@ class Assistant:
             assert isinstance(final, Answer)
             return final
         query = prepare(question, history)
-        passages = self._settled(
-            lambda g: self.searcher.search(query, max(k, self.answer_config.passages_considered), filters, allow_restricted, g)
-        )
+        passages = self._answer_passages(query, k, filters, allow_restricted)
         answer = extractive_answer(query, passages, self.embedder(), self.searcher.lexical, self.answer_config)
         # "how has X changed" from the indicator records; notes where the papers disagree
         allow = self.settings.allow_restricted if allow_restricted is None else allow_restricted
         answer = annotate(question, answer, self.store, allow, self.settings.as_of)
-        from dataclasses import replace
-
         return replace(answer, passages=answer.passages[:k])
 
     def ask_stream(self, question: str, k: int = 5, filters: Filters = Filters(),
@@ -103,15 +105,11 @@ class Assistant:
         The pieces are the model's raw words; only the final Answer has been verified, and it replaces them.
         An unreachable model ends with the extractive answer and a note saying why.
         """
-        from dataclasses import replace
-
         from retrieval.generators import Context, get_generator
 
         chosen = get_generator(generator or self.settings.generator, self.settings)
         query = prepare(question, history)
-        passages = self._settled(
-            lambda g: self.searcher.search(query, max(k, self.answer_config.passages_considered), filters, allow_restricted, g)
-        )
+        passages = self._answer_passages(query, k, filters, allow_restricted)
 
         def fallback() -> Answer:
             return extractive_answer(query, passages, self.embedder(), self.searcher.lexical, self.answer_config)
