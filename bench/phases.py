@@ -28,7 +28,7 @@ def questions(limit: int) -> list[str]:
 
 
 def stored_texts(assistant: Any) -> list[str]:
-    """The texts an ingest embeds, rebuilt from the store (title and heading trail before each passage)."""
+    """The texts an ingest embeds, rebuilt from the store."""
     from retrieval.indexer import embedding_text
 
     texts = []
@@ -36,7 +36,7 @@ def stored_texts(assistant: Any) -> list[str]:
         for cid, text, meta in assistant.store.chunks_of(record.doc_id):
             page = None if meta["page"] < 0 else meta["page"]
             chunk = Chunk(cid, record.doc_id, meta["seq"], page, meta["start"], meta["end"], text, meta["heading"])
-            texts.append(embedding_text(chunk, record.title))
+            texts.append(embedding_text(chunk))
     return texts
 
 

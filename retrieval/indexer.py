@@ -30,7 +30,7 @@ READ_AHEAD = 2  # papers read, chunked and extracted ahead of the one being embe
 READER_NICE = 10  # the reading thread's nice value (see _yield_to_model)
 
 
-def embedding_text(chunk: Chunk, title: str) -> str:
+def embedding_text(chunk: Chunk) -> str:
     """What is embedded for a chunk: the passage alone.
 
     The title, body, date and heading trail go into the lexical index beside it (``lexical_text``).
@@ -58,14 +58,15 @@ def discover(paths: list[Path]) -> Iterator[tuple[Path, str, bool]]:
             yield root, root.name, True
 
 
+Paper = tuple[Document, list[Chunk], Extracted]  # a loaded paper, its chunks and its extracted records
+
+
 @dataclass
 class Prepared:
     """One file read, identified and (unless already stored) loaded, chunked and extracted, ready to write."""
 
     doc_id: str = ""
-    document: Document | None = None
-    chunks: list[Chunk] | None = None
-    records: Extracted | None = None
+    paper: Paper | None = None
     error: LoadError | None = None
 
 
@@ -83,7 +84,7 @@ def prepare(file: Path, rel: str, stored: frozenset[str], settings: Settings) ->
         document = document_from_bytes(data, rel, max_pages=settings.max_pages)
     except LoadError as exc:
         return Prepared(error=exc)
-    return Prepared(doc_id, document, chunk_document(document.doc_id, document.pages), extract_records(document))
+    return Prepared(doc_id, (document, chunk_document(document.doc_id, document.pages), extract_records(document)))
 
 
 def is_restricted(rel_path: str, settings: Settings) -> bool:
@@ -167,13 +168,14 @@ class Indexer:
         existing = live.get(prepared.doc_id)
         if existing is not None:
             return self._known(existing, file, rel, restricted, previous, live)
-        if prepared.document is None:  # stored when the run began, removed since: read it now
+        if prepared.paper is None:  # stored when the run began, removed since: read it now
             prepared = prepare(file, rel, frozenset(), self.settings)
-            if prepared.error is not None or prepared.document is None:
+            if prepared.error is not None or prepared.paper is None:
                 return _failed(rel, prepared.error or LoadError("file changed while it was read"), previous)
-        document = replace(prepared.document, restricted=restricted)
-        record = self.write(document, source=source, replaces=[previous.doc_id] if previous else [], progress=step,
-                            chunks=prepared.chunks, records=prepared.records)
+        document, chunks, records = prepared.paper
+        document = replace(document, restricted=restricted)
+        record = self.write(document, chunks, records, source=source,
+                            replaces=[previous.doc_id] if previous else [], progress=step)
         if previous:
             live.pop(previous.doc_id, None)
         live[record.doc_id] = record
@@ -254,16 +256,12 @@ class Indexer:
         return is_draft(record.title, record.path, opening)
 
     def write(
-        self, document: Document, *, source: str = "", replaces: list[str] | None = None, progress: Step | None = None,
-        chunks: list[Chunk] | None = None, records: Extracted | None = None,
+        self, document: Document, chunks: list[Chunk], records: Extracted, *, source: str = "",
+        replaces: list[str] | None = None, progress: Step | None = None,
     ) -> DocumentRecord:
-        """Chunk, embed and store one paper, making it live and removing what it replaces.
-
-        ``chunks`` and ``records``, when given, are the paper's chunks and extracted records, made ahead.
-        ``progress(stored, total)`` is called after each batch of passages is stored.
+        """Embed and store one paper's chunks and records (made by ``prepare``), making it live and
+        removing what it replaces. ``progress(stored, total)`` is called after each batch of passages is stored.
         """
-        if chunks is None:
-            chunks = chunk_document(document.doc_id, document.pages)
         record = DocumentRecord(
             doc_id=document.doc_id,
             path=document.path,
@@ -284,7 +282,7 @@ class Indexer:
         try:
             for i in range(0, len(chunks), self.write_batch):
                 part = chunks[i:i + self.write_batch]
-                vectors = self._embedder().embed([embedding_text(c, document.title) for c in part])
+                vectors = self._embedder().embed([embedding_text(c) for c in part])
                 self.store.add_chunks(part, vectors, record)
                 if progress:
                     progress(i + len(part), len(chunks))

@@ -53,11 +53,11 @@ def extract_records(document: Document) -> Extracted:
     return extract_indicators(document), extract_commitments(document)
 
 
-def write_records(store: Store, document: Document, extracted: Extracted | None = None) -> tuple[int, int]:
-    """Store a paper's indicator and commitment records (extracted here unless given); returns how many of each."""
+def write_records(store: Store, document: Document, extracted: Extracted) -> tuple[int, int]:
+    """Store a paper's indicator and commitment records (from ``extract_records``); returns how many of each."""
     collection = _collection(store)
     collection.delete(where={"doc_id": document.doc_id})
-    indicators, commitments = extracted if extracted is not None else extract_records(document)
+    indicators, commitments = extracted
     rows: list[tuple[str, Indicator | Commitment, str]]
     rows = [(f"{document.doc_id}:i:{n}", r, "indicator") for n, r in enumerate(indicators)]
     rows += [(f"{document.doc_id}:c:{n}", r, "commitment") for n, r in enumerate(commitments)]
