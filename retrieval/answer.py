@@ -32,16 +32,14 @@ _NUMBER_WORDS = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|"
     r"thousand|million|half|third|quarter of|dozen|none|no children|all children)\b", re.I,
 )
+# a question naming two sources: "both", "according to A and B", "... and then at ...", "and what does B say"
+TWO_SOURCES_RE = re.compile(r"\bboth\b|\baccording to\b.+\band\b|\band (?:then |what )?(?:at|in|does|did|the)\b.+\bsay\b|\band then\b", re.I)
 
 
 def has_figure(sentence: str) -> bool:
     """Whether a sentence states a figure: a number that is not a year, date, quarter or paragraph number."""
     rest = _NOT_FIGURES.sub(" ", sentence)
     return bool(NUMBER_RE.search(rest) or _NUMBER_WORDS.search(rest))
-_GENERIC = frozenset(
-    "council report children child young people service services year quarter panel committee meeting minutes paper papers "
-    "number figure rate percentage proportion many much ofsted inspection local authority".split()
-)
 
 
 @dataclass(frozen=True)
@@ -291,9 +289,6 @@ def select(
     if TWO_SOURCES_RE.search(query.question):
         chosen = _second_paper(chosen, strong, passages, config)
     return chosen[: max(config.max_sentences, len(query.years))], []
-
-
-TWO_SOURCES_RE = re.compile(r"\bboth\b|\baccording to\b.+\band\b|\band (?:then |what )?(?:at|in|does|did|the)\b.+\bsay\b|\band then\b", re.I)
 
 
 def _second_paper(chosen: list[Candidate], strong: list[Candidate], passages: list[Passage], config: AnswerConfig) -> list[Candidate]:
