@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +16,7 @@ import pytest
 from core.settings import PROJECT_ROOT, Settings
 from retrieval.assistant import Assistant
 from tests.conftest import make_settings
+from tests.servers import free_port, wait_until_up
 
 CHROMA = Path(sys.executable).parent / "chroma"
 QUESTIONS = (
@@ -25,26 +24,6 @@ QUESTIONS = (
     "Who was elected Vice-Chair of Kent's Corporate Parenting Panel in October 2024?",
     "What was the re-referral rate (indicator A1) reported for Doncaster Children's Services Trust in Quarter 2 2018/19?",
 )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_for_heartbeat(port: int, process: subprocess.Popen[bytes], timeout: float = 90.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"chroma run exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"no heartbeat from the Chroma server on port {port} after {timeout:.0f} s")
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +37,7 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
         stdout=log, stderr=subprocess.STDOUT,
     )
     try:
-        wait_for_heartbeat(port, process)
+        wait_until_up(f"http://127.0.0.1:{port}/api/v2/heartbeat", process, "chroma run", timeout=90)
         yield "127.0.0.1", port
     finally:
         process.terminate()

@@ -5,11 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
 from core.settings import PROJECT_ROOT
+from tests.servers import free_port, wait_until_up
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -32,26 +30,6 @@ SLOW = 300_000  # ms: the first start loads the model and ingests the papers on 
 pytestmark = pytest.mark.browser
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with code {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                if resp.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise TimeoutError(f"streamlit did not answer at {url} within {timeout} s")
-
-
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("browser")
@@ -59,7 +37,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     corpus.mkdir()
     for rel in PAPERS:
         shutil.copy(CORPUS / rel, corpus / Path(rel).name)
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ, MINUTES_DATA_DIR=str(root / "data"), MINUTES_INDEX=str(root / "data" / "index"),
                MINUTES_CORPUS=str(corpus), MINUTES_CHROMA_HOST="", MINUTES_MEMBER_PASSWORD="")
     log = (root / "streamlit.log").open("wb")
@@ -70,7 +48,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_healthy(url, proc)
+        wait_until_up(f"{url}/_stcore/health", proc, "streamlit", timeout=120)
         yield url
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
