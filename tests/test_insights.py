@@ -44,6 +44,12 @@ def sentence_in(passage: Passage, words: str) -> str:
 
 
 # --- trends ----------------------------------------------------------------------------------------
+def answer_citing(passage: Passage, cited: str, *others: Passage) -> Answer:
+    """An answer quoting ``cited`` from ``passage`` [1], with ``others`` also retrieved."""
+    return Answer(question="", text=f"{cited} [1]", abstained=False, citations=(Citation(1, passage, cited),),
+                  passages=(passage, *others))
+
+
 def test_trend_questions_are_recognised() -> None:
     assert trend_subject("How has the re-referral rate changed?") == "re-referral rate"
     assert trend_subject("What is the trend in children looked after over time?") == "children looked after"
@@ -90,8 +96,7 @@ def test_cli_plots_one_indicator_over_time(small_assistant: Assistant, capsys: p
 def test_two_papers_giving_different_cohort_sizes_are_both_cited() -> None:
     report, minutes = page_passage(SIS_REPORT, 3), page_passage(CABINET, 13)
     cited = sentence_in(report, "were working with 894 young adults")
-    answer = Answer(question="", text=f"{cited} [1]", abstained=False, citations=(Citation(1, report, cited),),
-                    passages=(report, minutes))
+    answer = answer_citing(report, cited, minutes)
     question = "How many young adults does the 18-25 section of the Strengthening Independence Service work with?"
     [found] = conflicts(question, answer)
     ours, theirs = found.ours, found.theirs
@@ -107,8 +112,7 @@ def test_two_papers_giving_different_cohort_sizes_are_both_cited() -> None:
 def test_a_newer_figure_leads_and_the_older_is_labelled_earlier() -> None:
     qpr, council = page_passage(QPR, 37), page_passage(COUNCIL_QA, 14)
     cited = sentence_in(qpr, "34% of Education, Health, and Care Plans")
-    answer = Answer(question="", text=f"{cited} [1]", abstained=False, citations=(Citation(1, qpr, cited),),
-                    passages=(qpr, council))
+    answer = answer_citing(qpr, cited, council)
     noted = with_conflicts("What percentage of EHCPs were issued within 20 weeks?", answer)
     note = noted.text.split("\n\n")[-1]
     assert note.startswith("Note: the papers differ: the newer County Council minutes, 13 March 2025 (2025-03-13) says 90% [2]")
@@ -120,8 +124,7 @@ def test_a_newer_figure_leads_and_the_older_is_labelled_earlier() -> None:
 def test_passages_that_agree_get_no_note() -> None:
     report = page_passage(SIS_REPORT, 3)
     cited = sentence_in(report, "were working with 894 young adults")
-    answer = Answer(question="", text=f"{cited} [1]", abstained=False, citations=(Citation(1, report, cited),),
-                    passages=(report, page_passage(CABINET, 1)))
+    answer = answer_citing(report, cited, page_passage(CABINET, 1))
     question = "How many young adults does the 18-25 section of the Strengthening Independence Service work with?"
     assert conflicts(question, answer) == []
     assert with_conflicts(question, answer) is answer
@@ -130,8 +133,7 @@ def test_passages_that_agree_get_no_note() -> None:
 def test_figures_about_another_council_are_not_a_disagreement() -> None:
     kent, doncaster = page_passage(QPR, 44), page_passage(DONCASTER, 1)
     cited = sentence_in(kent, "The rate of re-referrals within 12 months")
-    answer = Answer(question="", text=f"{cited} [1]", abstained=False, citations=(Citation(1, kent, cited),),
-                    passages=(kent, doncaster))
+    answer = answer_citing(kent, cited, doncaster)
     question = "What was the children's social care re-referral rate in the 12 months to December?"
     assert "27%" in doncaster.text and "22.2%" in cited
     assert conflicts(question, answer) == []
