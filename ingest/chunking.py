@@ -176,10 +176,26 @@ def page_furniture(pages: tuple[Page, ...]) -> frozenset[str]:
     return frozenset(k for k, n in counts.items() if n >= threshold and len(k) > 2)
 
 
-def _is_furniture(block: Block, text: str, furniture: frozenset[str]) -> bool:
+def _without_furniture(block: Block, text: str, furniture: frozenset[str]) -> Block | None:
+    """The block with running-header and footer lines cut from its ends; None when nothing else is left.
+
+    A header often runs straight into the first line of the body ("Inspection of ... 8" then the rest of
+    a sentence begun on the page before), so it is cut off the block rather than the block dropped.
+    """
     if not furniture:
-        return False
-    return all(_furniture_key(ln) in furniture or not ln.strip() for ln in block.text(text).split("\n"))
+        return block
+    lines = [(block.start + s, block.start + e) for s, e in _lines(block.text(text))]
+    keep = [(s, e) for s, e in lines if text[s:e].strip()]
+    while keep and _furniture_key(text[keep[0][0]:keep[0][1]]) in furniture:
+        keep.pop(0)
+    while keep and _furniture_key(text[keep[-1][0]:keep[-1][1]]) in furniture:
+        keep.pop()
+    if not keep:
+        return None
+    start, end = keep[0][0], keep[-1][1]
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    end = start + len(text[start:end].rstrip())
+    return Block(start, end, block.kind, block.level)
 
 
 def chunk_page(
@@ -208,8 +224,9 @@ def chunk_page(
             chunks.append(Chunk(chunk_id_for(doc_id, page.number, s, e, piece), doc_id, seq, page.number, s, e, piece, heading, block))
         group.clear()
 
-    for block in blocks_of(text):
-        if _is_furniture(block, text, furniture):
+    for whole in blocks_of(text):
+        block = _without_furniture(whole, text, furniture)
+        if block is None:
             flush()
             continue
         btext = block.text(text)

@@ -5,8 +5,13 @@ from __future__ import annotations
 import re
 
 _ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "cllr", "st", "no", "nos", "e.g", "i.e", "etc", "vs", "cf", "approx", "para", "paras", "fig", "ref", "inc", "ltd", "co", "rev", "prof", "sr", "jr", "a.m", "p.m", "hon")
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9•·])|\n\s*\n|\n(?=\s*(?:[•·▪●\uf0b7*-]|[A-Z]{1,4}\d{1,3}\s*[-–—:]|\(?\d{1,3}[.)]\s))")
-_MARKER = re.compile(r"^[\s•·▪●\uf0b7*–-]+")
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9•·▪●\uf020-\uf0ff])|\n\s*\n|\n(?=\s*(?:[•·▪●\uf020-\uf0ff*-]|[A-Z]{1,4}\d{1,3}\s*[-–—:]|\(?\d{1,3}[.)]\s))")
+# list markers, including the private-use symbols of Word's bullet fonts (\uf0b7, \uf06e, ...)
+_MARKER = re.compile(r"^[\s•·▪●\uf020-\uf0ff*–-]+")
+
+
+_LABELLED_VALUES = re.compile(r"\s*[A-Z][A-Za-z]{2,15}:\s*[-+£$]?\d")
+_RAG_ROW_END = re.compile(r"\b(?:RED|AMBER|GREEN)\s*$")
 
 
 def sentence_spans(text: str, whole: bool = False) -> list[tuple[int, int]]:
@@ -27,6 +32,7 @@ def sentence_spans(text: str, whole: bool = False) -> list[tuple[int, int]]:
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
+    spans = _join_labelled_values(text, spans)
     out = []
     for s, e in spans:
         for s2, e2 in ([(s, e)] if whole else _split_lines(text, s, e)):
@@ -38,15 +44,29 @@ def sentence_spans(text: str, whole: bool = False) -> list[tuple[int, int]]:
     return out
 
 
+def _join_labelled_values(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A line of labelled values ("Latest: 613 Target: 700") stays with the unfinished line it belongs to."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and _LABELLED_VALUES.match(text[s:e]) and not re.search(r"[.!?:;]\s*$", text[out[-1][0]:out[-1][1]]):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
 def _split_lines(text: str, start: int, end: int, limit: int = 300) -> list[tuple[int, int]]:
-    """An over-long 'sentence' (a table or a run of headings) cut at line breaks into pieces near ``limit``."""
+    """An over-long 'sentence' (a table or a run of headings) cut at line breaks into pieces near ``limit``.
+
+    A table row that ends in a RAG status ("... within 12 months GREEN AMBER") is a piece of its own.
+    """
     if end - start <= limit or "\n" not in text[start:end]:
         return [(start, end)]
     pieces = []
     piece_start = start
-    for m in re.finditer(r"\n(?=\s*[A-Z0-9])", text[start:end]):
+    for m in re.finditer(r"\n(?=\s*[A-Z0-9%])", text[start:end]):
         cut = start + m.start()
-        if cut - piece_start >= limit * 0.5:
+        if _RAG_ROW_END.search(text[piece_start:cut]) or cut - piece_start >= limit * 0.5:
             pieces.append((piece_start, cut))
             piece_start = cut + 1
     pieces.append((piece_start, end))

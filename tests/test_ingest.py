@@ -103,3 +103,13 @@ def test_same_paper_under_two_names_is_stored_once(settings, tmp_path: Path):
     shutil.copy(src, folder / "b.pdf")
     report = Assistant(settings).ingest([folder])
     assert report.counts() == {"added": 1, "duplicate": 1}
+
+
+def test_a_running_header_is_cut_from_the_body_it_runs_into():
+    doc = _doc("inspection/ofsted_ilacs_kent_2022-07-05.pdf")
+    # every page opens "Inspection of Kent County Council children's services / 9 to 20 May 2022 <n>",
+    # in the same block as the first body line
+    assert sum(p.text.lstrip().startswith("Inspection of Kent County Council") for p in doc.pages) >= 10
+    chunks = chunk_document(doc.doc_id, doc.pages)
+    assert not [c.text[:60] for c in chunks if "9 to 20 May 2022" in c.text and c.page > 1]
+    assert any(c.text.startswith("National Nurturing Schools programme award") for c in chunks)
