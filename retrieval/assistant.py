@@ -10,6 +10,7 @@ from pathlib import Path
 from core.models import Answer, DocumentRecord, Filters, IngestReport, Passage, Turn
 from core.settings import Settings
 from retrieval.answer import AnswerConfig, extractive_answer
+from retrieval.boundaries import complete
 from retrieval.embedding import Embedder, get_embedder
 from retrieval.indexer import Indexer, Progress
 from retrieval.insights import annotate
@@ -69,7 +70,10 @@ class Assistant:
     def _answer_passages(self, query: Query, k: int, filters: Filters, allow_restricted: bool | None) -> list[Passage]:
         """The passages an answer is written from: at least as many as the answerer considers."""
         wanted = max(k, self.answer_config.passages_considered)
-        return self._settled(lambda g: self.searcher.search(query, wanted, filters, allow_restricted, g))
+        passages = self._settled(lambda g: self.searcher.search(query, wanted, filters, allow_restricted, g))
+        considered = self.answer_config.passages_considered
+        # a sentence cut by a page break is completed from the next (or previous) passage of its paper
+        return complete(passages[:considered], self.store) + passages[considered:]
 
     def search(self, query: str, k: int = 5, filters: Filters = Filters(),
                history: tuple[Turn, ...] = (), allow_restricted: bool | None = None) -> list[Passage]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from core.models import Filters, Turn
+from retrieval.boundaries import complete
 
 
 def _numbers(text: str) -> set[str]:
@@ -99,3 +100,21 @@ def test_abstains_when_the_papers_do_not_say(small_assistant):
 def test_a_scope_that_matches_no_paper_finds_nothing(small_assistant):
     answer = small_assistant.ask("What was the re-referral rate?", filters=Filters(kinds=("strategy",)))
     assert answer.abstained and answer.passages == ()
+
+
+def test_a_sentence_cut_by_a_page_break_is_completed_from_the_next_page(small_assistant):
+    # page 5 of the 2018 report ends "This is a reduction from 427"; page 6 goes on "(65.2 per 10,000 children)"
+    paper = "inspection/ofsted_ilacs_doncaster_2018-01-19.pdf"
+    cut = [p for p in small_assistant.search("353 children child protection plan reduction from 427", k=10)
+           if p.doc == paper and p.text.rstrip().endswith("reduction from 427")]
+    assert cut, "the page-5 passage should end mid-sentence"
+    (completed,) = complete(cut[:1], small_assistant.store)
+    assert completed.text.startswith(cut[0].text.rstrip())
+    assert "65.2 per 10,000" in completed.text[len(cut[0].text):]
+    answer = small_assistant.ask(
+        "How many children were on a child protection plan in Doncaster at 31 October 2017, and how many at 31 March 2017?"
+    )
+    assert not answer.abstained
+    assert "353" in answer.text and "427" in answer.text and "65.2" in answer.text
+    for c in answer.citations:
+        assert c.quote in c.passage.text

@@ -1,0 +1,72 @@
+"""Sentences cut by a page or passage boundary, completed from the neighbouring passage of the same paper.
+
+A passage is a slice of one page, so a sentence that runs over a page break ("... This is a reduction
+from 427" | "(65.2 per 10,000) at 31 March 2017.") is split between two passages, and neither half
+alone states the whole figure. Before an answer is written, a passage that ends mid-sentence gets the
+rest of that sentence from the next passage, and one that starts mid-sentence gets its beginning from
+the one before. The added words are the paper's own, so a quote from the joined text is still verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any, Protocol
+
+from core.models import Passage
+from ingest.sentences import sentence_spans
+
+MAX_ADDED = 400  # characters borrowed from a neighbour, at most
+_CLOSED_END = re.compile(r"[.!?:;)\]”\"’]\s*$")
+_OPEN_END = re.compile(r"(?:\b[a-z][a-z'’-]*|\d|[,£$%&–-])\s*$")  # "awarded the", "from 427", "and,"
+_OPEN_START = re.compile(r"^\s*[a-z]")  # "with Janus Youth Programs ..."
+
+
+class Neighbours(Protocol):
+    def neighbours(self, doc_id: str, seqs: list[int]) -> dict[int, tuple[str, str, dict[str, Any]]]: ...
+
+
+def ends_open(text: str) -> bool:
+    """Whether a passage stops in the middle of a sentence (of prose: a table's last row is not one)."""
+    last_line = text.rstrip().rsplit("\n", 1)[-1]
+    prose = len(re.findall(r"\b[a-z]{2,}\b", last_line)) >= 3
+    return prose and not _CLOSED_END.search(text) and bool(_OPEN_END.search(text))
+
+
+def starts_open(text: str) -> bool:
+    """Whether a passage begins in the middle of a sentence."""
+    return bool(_OPEN_START.match(text))
+
+
+def _head(text: str) -> str:
+    """The first sentence of a passage (the end of one begun before it), at most MAX_ADDED characters."""
+    spans = sentence_spans(text, whole=True)
+    end = spans[0][1] if spans else len(text)
+    return text[:min(end, MAX_ADDED)].rstrip()
+
+
+def _tail(text: str) -> str:
+    """The last sentence of a passage (the start of one finished after it), at most MAX_ADDED characters."""
+    spans = sentence_spans(text, whole=True)
+    start = spans[-1][0] if spans else 0
+    return text[max(start, len(text) - MAX_ADDED):].lstrip()
+
+
+def complete(passages: list[Passage], store: Neighbours) -> list[Passage]:
+    """The passages with sentences cut at their edges completed from the same paper's neighbouring passages."""
+    out = []
+    for p in passages:
+        wanted = ([p.seq + 1] if ends_open(p.text) else []) + ([p.seq - 1] if p.seq > 0 and starts_open(p.text) else [])
+        if not wanted:
+            out.append(p)
+            continue
+        found = store.neighbours(p.doc_id, wanted)
+        text = p.text
+        after = found.get(p.seq + 1) if p.seq + 1 in wanted else None
+        before = found.get(p.seq - 1) if p.seq - 1 in wanted else None
+        if after is not None and after[1].strip():
+            text = text.rstrip() + "\n" + _head(after[1].lstrip())
+        if before is not None and before[1].strip() and not _CLOSED_END.search(before[1]):
+            text = _tail(before[1].rstrip()) + "\n" + text.lstrip()
+        out.append(p if text == p.text else replace(p, text=text))
+    return out
