@@ -62,13 +62,21 @@ def _split_lines(text: str, start: int, end: int, limit: int = 300) -> list[tupl
     """
     if end - start <= limit or "\n" not in text[start:end]:
         return [(start, end)]
+    words = re.findall(r"[A-Za-z]+", text[start:end])
+    # a long sentence of prose (a resolution, say) is cut only when very long; a table wherever a row ends
+    rows = sum(1 for line in text[start:end].split("\n") if _RAG_ROW_END.search(line.rstrip()))
+    prose = rows < 2 and sum(w[0].islower() for w in words) >= 0.5 * max(1, len(words))
     pieces = []
     piece_start = start
     for m in re.finditer(r"\n(?=\s*[A-Z0-9%])", text[start:end]):
         cut = start + m.start()
-        if _RAG_ROW_END.search(text[piece_start:cut]) or cut - piece_start >= limit * 0.5:
-            pieces.append((piece_start, cut))
-            piece_start = cut + 1
+        if prose:
+            if cut - piece_start < limit * 3:
+                continue
+        elif not _RAG_ROW_END.search(text[piece_start:cut]) and cut - piece_start < limit * 0.5:
+            continue
+        pieces.append((piece_start, cut))
+        piece_start = cut + 1
     pieces.append((piece_start, end))
     return pieces
 
