@@ -15,7 +15,7 @@ from core.models import Answer, Citation, Passage
 from ingest.sentences import clean_sentence, sentence_spans
 from retrieval.embedding import Embedder
 from retrieval.lexical import LexicalIndex, tokenize
-from retrieval.query import ACRONYMS, Query, quarters_in
+from retrieval.query import ACRONYMS, MONTH_YEAR_RE, Query, financial_years_in, months_in, quarters_in
 
 NOT_FOUND = "I could not find this in the papers."
 NUMBER_RE = re.compile(r"\d")
@@ -31,6 +31,10 @@ _NOT_FIGURES = re.compile(
 _NUMBER_WORDS = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|"
     r"thousand|million|half|third|quarter of|dozen|none|no children|all children)\b", re.I,
+)
+_DATE_RE = re.compile(rf"{MONTH_YEAR_RE.pattern}|\b(?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b(?:{_MONTHS})\b", re.I)
+_DECISION_RE = re.compile(
+    r"\b(?:RESOLVED|resolved|agreed|decided|approved|endorsed|noted|recommended|determined|carried|adopted|refused|rejected)\b"
 )
 # a question naming two sources: "both", "according to A and B", "... and then at ...", "and what does B say"
 TWO_SOURCES_RE = re.compile(r"\bboth\b|\baccording to\b.+\band\b|\band (?:then |what )?(?:at|in|does|did|the)\b.+\bsay\b|\band then\b", re.I)
@@ -53,6 +57,9 @@ class AnswerConfig:
     weight_dense: float = 0.55
     weight_lexical: float = 0.45
     figure_bonus: float = 0.08
+    date_bonus: float = 0.05
+    decision_bonus: float = 0.05
+    complement_share: float = 0.15
 
 
 @dataclass(frozen=True)
@@ -97,6 +104,16 @@ def required_terms(query: Query) -> list[str]:
     return list(dict.fromkeys(needed))
 
 
+def _bare(quote: str, passage: Passage) -> bool:
+    """A "sentence" that says nothing: fewer than three words, or only the paper's title, body or heading."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", quote)
+    if len(words) < 3:
+        return True
+    key = " ".join(words).lower()
+    names = (passage.title, passage.body, passage.heading.rsplit(" > ", 1)[-1])
+    return any(key == " ".join(re.findall(r"[A-Za-z][A-Za-z'’-]*", name)).lower() for name in names if name)
+
+
 def score_sentences(
     query: Query, passages: list[Passage], embedder: Embedder, lexical: LexicalIndex, config: AnswerConfig
 ) -> list[Candidate]:
@@ -105,7 +122,7 @@ def score_sentences(
     for i, p in enumerate(passages[: config.passages_considered]):
         for s, e in sentence_spans(p.text):
             quote = p.text[s:e]
-            if len(quote) >= 15 and re.search(r"[A-Za-z]{3}", quote):
+            if len(quote) >= 15 and re.search(r"[A-Za-z]{3}", quote) and not _bare(quote, p):
                 spans.append((i, quote))
     if not spans:
         return []
@@ -121,6 +138,10 @@ def score_sentences(
         score = config.weight_dense * float(cos) + config.weight_lexical * coverage
         if query.wants_figure:
             score += config.figure_bonus if has_figure(quote) else -config.figure_bonus
+        if query.wants_date:
+            score += config.date_bonus if _DATE_RE.search(quote) else -config.date_bonus
+        if query.wants_decision and _DECISION_RE.search(quote):
+            score += config.decision_bonus
         score += 0.02 / (1 + i)
         out.append(Candidate(i, quote, score, float(cos), coverage))
     out.sort(key=lambda c: -c.score)
@@ -178,12 +199,20 @@ def _year_match(c: Candidate, passages: list[Passage], year: str) -> bool:
     return (p.date or "").startswith(year) or year in c.quote
 
 
+def _month_of(date: str | None) -> str:
+    """"December 2024" for "2024-12-31"; empty when there is no full date."""
+    m = re.match(r"(\d{4})-(\d\d)", date or "")
+    return f"{_MONTHS.split('|')[int(m.group(2)) - 1]} {m.group(1)}" if m and 1 <= int(m.group(2)) <= 12 else ""
+
+
 def period_matches(query: Query, passage: Passage) -> bool:
     """Whether a passage can speak for the period the question names.
 
     A year must appear in the passage (its text, heading, paper title or file name) or be the year of its paper
     (or the year after, for reports published after the period they cover); a question about two years
     needs one of them here, the other from another sentence. A quarter must be named in the passage, its title or its file name.
+    A passage that names only another financial year, or only other months of the year asked about (its paper's
+    date counts as one it names), speaks of another period.
     """
     name = re.sub(r"[_.]+", " ", Path(passage.doc).name)  # "report_q3_2024-25.pdf" names its quarter too
     where = f"{name} {passage.title} {passage.heading} {passage.text}"
@@ -192,6 +221,15 @@ def period_matches(query: Query, passage: Passage) -> bool:
         ok = [y for y in query.years if y in where or dated in (y, str(int(y) + 1))]
         if not ok:
             return False
+    if query.financial_years:
+        named = financial_years_in(where)
+        if named and not named & set(query.financial_years):
+            return False  # it speaks of another financial year ("Q3 2024/25" for a question about 2023-24)
+    if query.months:
+        years = {y for _, y in query.months}
+        named_months = {m for m in months_in(f"{where} {_month_of(passage.date)}") if m[1] in years}
+        if named_months and not named_months & set(query.months):
+            return False  # another month of that year ("31 December 2024" for "the end of March 2024")
     return not query.quarters or bool(set(query.quarters) & quarters_in(where))
 
 
@@ -204,6 +242,14 @@ def _next_sentence(c: Candidate, passages: list[Passage]) -> Candidate | None:
             quote = text[nxt[0]:nxt[1]]
             return Candidate(c.passage_index, quote, c.score, c.cosine, c.coverage) if len(quote) >= 15 else None
     return None
+
+
+def _added_terms(query: Query, lead: Candidate, after: Candidate, lexical: LexicalIndex) -> float:
+    """The share of the question's (IDF-weighted) words that ``after`` has and ``lead`` lacks."""
+    terms = _question_terms(query.question, lexical)
+    have = set(tokenize(lead.quote))
+    new = set(tokenize(after.quote)) - have
+    return sum(w for t, w in terms.items() if t in new) / (sum(terms.values()) or 1.0)
 
 
 def _figure_first(candidates: list[Candidate]) -> list[Candidate]:
@@ -238,6 +284,11 @@ def select(
         strong = _figure_first(strong)
         if not strong:
             return [], ["a figure for what was asked"]
+    elif query.wants_date:
+        # a "when" question leads with a strong sentence that gives a date, when there is one
+        dated = next((c for c in strong if _DATE_RE.search(c.quote) and c.score >= strong[0].score * config.support_ratio), None)
+        if dated is not None:
+            strong = [dated] + [c for c in strong if c is not dated]
     full = [c for c in strong if _covers(c, passages, needed, lexical) == set(needed)]
     if query.wants_figure and full:
         full = _figure_first(full)
@@ -273,11 +324,14 @@ def select(
             if match is not None and match.score >= chosen[0].score * config.support_ratio * 0.9:
                 chosen.append(match)
     best = chosen[0]
-    if query.wants_figure:
-        # a figure's comparison (the previous quarter, the target, England) often follows in the next sentence
-        after = _next_sentence(best, passages)
-        if after is not None and has_figure(after.quote) and not any(after.quote == x.quote for x in chosen):
-            chosen.insert(1, after)
+    # The next sentence often finishes the answer: a figure's comparison (the previous quarter, the target,
+    # England), or the second half of a two-part question ("... and when did Full Council debate it?").
+    after = _next_sentence(best, passages)
+    if after is not None and not any(after.quote == x.quote for x in chosen) and (
+        (query.wants_figure and has_figure(after.quote))
+        or _added_terms(query, best, after, lexical) >= config.complement_share
+    ):
+        chosen.insert(1, after)
     for c in pool:
         if len(chosen) >= config.max_sentences:
             break

@@ -53,9 +53,20 @@ ACRONYMS = {
 _FIGURE_CUES = re.compile(
     r"\b(how many|how much|what (?:was|were|is|are) the (?:number|rate|percentage|proportion|figure|total|cost|value|level|average)|"
     r"what (?:number|rate|percentage|proportion|share|figure|amount)|percentage|proportion|rate of|per cent|%|how long|"
-    r"what was .*(?:rate|figure|number|score|total))\b",
+    r"how (?:large|big|high|low)|"
+    r"what (?:was|were|is|are|will) .*(?:rate|figure|number|score|total|budget|cost|spend|overspend|underspend|turnout|"
+    r"caseload|amount|value|price|fee|size))\b",
     re.I,
 )
+_DATE_CUES = re.compile(r"^\s*(?:and\s+)?when\b|\b(?:what|which) (?:year|date|month|day)\b|\bsince when\b|\bby when\b", re.I)
+_DECISION_CUES = re.compile(
+    r"\bdecisions?\b|\bwhat (?:did|was|were|has|have) .*\b(?:decid|resolv|agree|approv|endors|recommend|vot)\w*", re.I
+)
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+MONTH_YEAR_RE = re.compile(rf"\b({'|'.join(_MONTH_NAMES)})\s+(19[5-9]\d|20[0-4]\d)\b", re.I)
+# a financial year: 2023/24, 2023-24, 2023/2024, 2023 to 2024
+FINANCIAL_YEAR_RE = re.compile(r"\b(20[0-4]\d)\s*(?:/|-|–|to)\s*(?:20)?([0-4]\d)\b")
 _FOLLOW_UP = re.compile(
     r"^(and|what about|how about|and what|what of|also|same for|in the|for the|at the|by the|did (?:they|it|he|she)|"
     r"was (?:it|that|this)|were they|is (?:it|that)|why|how so|which one)\b|\b(it|they|them|that|this|those|these|he|she|"
@@ -80,11 +91,29 @@ class Query:
     codes: tuple[str, ...]
     follow_up: bool
     quarters: tuple[str, ...] = ()
+    wants_date: bool = False
+    wants_decision: bool = False
+    months: tuple[tuple[str, str], ...] = ()  # (month, year) pairs the question names, e.g. ("march", "2024")
+    financial_years: tuple[str, ...] = ()  # "2023/24"
 
 
 def quarters_in(text: str) -> set[str]:
     """The quarter numbers a text names ("Q2", "Quarter 2", "second quarter" are all "2")."""
     return {m.group(1) or m.group(2) or _ORDINALS[m.group(3).lower()] for m in QUARTER_RE.finditer(text)}
+
+
+def financial_years_in(text: str) -> set[str]:
+    """The financial years a text names, written alike: "2023-24" and "2023/2024" are both "2023/24"."""
+    out = set()
+    for m in FINANCIAL_YEAR_RE.finditer(text):
+        if (int(m.group(1)) + 1) % 100 == int(m.group(2)):
+            out.add(f"{m.group(1)}/{m.group(2)}")
+    return out
+
+
+def months_in(text: str) -> set[tuple[str, str]]:
+    """The (month, year) pairs a text names: "31 March 2024" is ("march", "2024")."""
+    return {(m.group(1).lower(), m.group(2)) for m in MONTH_YEAR_RE.finditer(text)}
 
 
 def expand_acronyms(text: str) -> str:
@@ -130,4 +159,8 @@ def prepare(question: str, history: tuple[Turn, ...] = ()) -> Query:
         codes=codes,
         follow_up=follow_up,
         quarters=tuple(sorted(quarters_in(question))),
+        wants_date=bool(_DATE_CUES.search(question)),
+        wants_decision=bool(_DECISION_CUES.search(question)),
+        months=tuple(sorted(months_in(question))),
+        financial_years=tuple(sorted(financial_years_in(question))),
     )

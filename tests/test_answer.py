@@ -118,3 +118,23 @@ def test_a_sentence_cut_by_a_page_break_is_completed_from_the_next_page(small_as
     assert "353" in answer.text and "427" in answer.text and "65.2" in answer.text
     for c in answer.citations:
         assert c.quote in c.passage.text
+
+
+def test_another_financial_year_or_month_is_declined(small_assistant):
+    # the panel's minutes are about 2018/19; the 2018 report gives figures at 31 March and 31 October 2017
+    answer = small_assistant.ask("What was the re-referral rate in Quarter 2 2017/18?")
+    assert answer.abstained, answer.text
+    assert "27%" not in answer.text
+    answer = small_assistant.ask("How many children were looked after by Doncaster at 31 July 2017?")
+    assert answer.abstained, answer.text
+    assert "550" not in answer.text and "510" not in answer.text
+    covered = small_assistant.ask("How many children were looked after by Doncaster at 31 October 2017?")
+    assert not covered.abstained and "550" in covered.text
+
+
+def test_a_decision_question_leads_with_the_resolution(small_assistant):
+    # the item's minutes open with who introduced the report; what the Panel decided comes after
+    answer = small_assistant.ask("What did the Corporate Parenting Panel decide about the Virtual School report?")
+    assert not answer.abstained
+    lead = re.split(r"(?<=\])\s+", answer.text)[0]
+    assert lead.startswith("RESOLVED that the Panel note the work of the Virtual School")
