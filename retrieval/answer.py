@@ -21,11 +21,14 @@ NOT_FOUND = "I could not find this in the papers."
 NUMBER_RE = re.compile(r"\d")
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _NOT_FIGURES = re.compile(
-    r"^\s*\(?[0-9ivx]+(?:\.\d+)*[.)]?\s+"  # paragraph numbering: "1.5 ", "(3) ", "ii) "
+    r"^\s*\(?[0-9ivx]+(?:\.\d+)*(?:[.)]\s+|\s+(?=(?-i:[A-Z])))"  # paragraph numbering: "1.5 The", "(3) ", "ii) "
     r"|\b(?:19|20)\d\d(?:\s*[/-]\s*(?:19|20)?\d\d)?\b"  # years and financial years: 2018, 2018/19, 2023-24
     r"|\b(?:Q\s?[1-4]|quarter\s*[1-4])\b"  # quarters
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:{_MONTHS})\b"  # dates: 31 March, 20 to 31 January
-    r"|\bpages?\s+\d+\b|\bitem\s+\d+\b|\bparagraph\s+\d+(?:\.\d+)*",  # references
+    r"|\bpages?\s+\d+\b|\bitem\s+\d+\b|\bparagraph\s+\d+(?:\.\d+)*|\b\d{1,4}/\d{4,}\b"  # references: decision 24/00109
+    r"|\b(?:aged?|ages|post|pre|under|over)[\s-]+\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?\b"  # ages: aged 16, post-16
+    r"|\b\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?[\s-]*years?[\s-]*olds?\b|\b\d{1,2}\s+or\s+(?:over|older|under)\b"
+    r"|\b\d{1,2}\s*(?:-|–)\s*25\b",  # 18-25, the care-leaver age band
     re.I,
 )
 _NUMBER_WORDS = re.compile(
@@ -33,6 +36,7 @@ _NUMBER_WORDS = re.compile(
     r"thousand|million|half|third|quarter of|dozen|none|no children|all children)\b", re.I,
 )
 _DATE_RE = re.compile(rf"{MONTH_YEAR_RE.pattern}|\b(?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b(?:{_MONTHS})\b", re.I)
+_RATING_RE = re.compile(r"\b(?:outstanding|good|requires? improvement|inadequate|satisfactory|red|amber|green)\b", re.I)
 _DECISION_RE = re.compile(
     r"\b(?:RESOLVED|resolved|agreed|decided|approved|endorsed|noted|recommended|determined|carried|adopted|refused|rejected)\b"
 )
@@ -284,6 +288,12 @@ def select(
         strong = _figure_first(strong)
         if not strong:
             return [], ["a figure for what was asked"]
+    elif query.wants_judgement:
+        # a question about a grade or RAG rating leads with a sentence that gives one, or is declined
+        rated = [c for c in strong if _RATING_RE.search(c.quote)]
+        if not rated:
+            return [], ["a grade or rating for what was asked"]
+        strong = rated[:1] + [c for c in strong if c is not rated[0]]
     elif query.wants_date:
         # a "when" question leads with a strong sentence that gives a date, when there is one
         dated = next((c for c in strong if _DATE_RE.search(c.quote) and c.score >= strong[0].score * config.support_ratio), None)

@@ -52,7 +52,7 @@ ACRONYMS = {
 }
 _FIGURE_CUES = re.compile(
     r"\b(how many|how much|what (?:was|were|is|are) the (?:number|rate|percentage|proportion|figure|total|cost|value|level|average)|"
-    r"what (?:number|rate|percentage|proportion|share|figure|amount)|percentage|proportion|rate of|per cent|%|how long|"
+    r"what (?:\w+ )?(?:number|rate|percentage|proportion|share|figure|amount)|percentage|proportion|rate of|per cent|%|how long|"
     r"how (?:large|big|high|low)|"
     r"what (?:was|were|is|are|will) .*(?:rate|figure|number|score|total|budget|cost|spend|overspend|underspend|turnout|"
     r"caseload|amount|value|price|fee|size))\b",
@@ -62,6 +62,7 @@ _DATE_CUES = re.compile(r"^\s*(?:and\s+)?when\b|\b(?:what|which) (?:year|date|mo
 _DECISION_CUES = re.compile(
     r"\bdecisions?\b|\bwhat (?:did|was|were|has|have) .*\b(?:decid|resolv|agree|approv|endors|recommend|vot)\w*", re.I
 )
+_JUDGEMENT_CUES = re.compile(r"\b(?:grade[ds]?|grading|judge?ments?|judged|rated|rating|RAG)\b", re.I)
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december")
 MONTH_YEAR_RE = re.compile(rf"\b({'|'.join(_MONTH_NAMES)})\s+(19[5-9]\d|20[0-4]\d)\b", re.I)
@@ -93,6 +94,7 @@ class Query:
     quarters: tuple[str, ...] = ()
     wants_date: bool = False
     wants_decision: bool = False
+    wants_judgement: bool = False
     months: tuple[tuple[str, str], ...] = ()  # (month, year) pairs the question names, e.g. ("march", "2024")
     financial_years: tuple[str, ...] = ()  # "2023/24"
 
@@ -161,6 +163,7 @@ def prepare(question: str, history: tuple[Turn, ...] = ()) -> Query:
         quarters=tuple(sorted(quarters_in(question))),
         wants_date=bool(_DATE_CUES.search(question)),
         wants_decision=bool(_DECISION_CUES.search(question)),
+        wants_judgement=bool(_JUDGEMENT_CUES.search(question)),
         months=tuple(sorted(months_in(question))),
         financial_years=tuple(sorted(financial_years_in(question))),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from core.models import Filters, Turn
+from retrieval.answer import has_figure
 from retrieval.boundaries import complete
 
 
@@ -138,3 +139,18 @@ def test_a_decision_question_leads_with_the_resolution(small_assistant):
     assert not answer.abstained
     lead = re.split(r"(?<=\])\s+", answer.text)[0]
     assert lead.startswith("RESOLVED that the Panel note the work of the Virtual School")
+
+
+def test_a_rating_question_with_no_rating_in_the_papers_is_declined(small_assistant):
+    # the 2022 report grades the service as a whole, never fostering on its own
+    answer = small_assistant.ask("How was Doncaster's fostering service rated by Ofsted in 2022?")
+    assert answer.abstained, answer.text
+    assert any("rating" in note for note in answer.notes)
+
+
+def test_ages_references_and_paragraph_numbers_are_not_figures():
+    for words in ("Children aged 16 or over are placed", "post-16 provision", "the 18-25 section of the service",
+                  "decision 24/00109 was taken", "1.5 The service will continue"):
+        assert not has_figure(words), words
+    for words in ("17 children are now in adoptive homes", "a rate of 53.9 per 10,000", "over 6,000 signatures"):
+        assert has_figure(words), words
