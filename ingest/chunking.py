@@ -16,6 +16,7 @@ from core.models import Chunk, Page
 
 TARGET_CHARS = 700
 MAX_CHARS = 1000
+MIN_CHARS = 300  # a smaller chunk is joined to the next one on its page when they fit in TARGET_CHARS
 
 BULLET_RE = re.compile(r"^\s*(?:[•·▪●◦‣∙\u2022\uf0b7\uf0a7o*]|-(?=\s)|–(?=\s))\s*")
 NUMBERED_RE = re.compile(r"^\s*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]\s+|\(?\d{1,3}(?:\.\d{1,3})+\s+|\([a-z]{1,4}\)\s+|[a-z]\)\s+)")
@@ -251,7 +252,33 @@ def chunk_page(
         group.append(block)
         del size
     flush()
-    return chunks
+    return _merge_small(doc_id, text, chunks, seq_start)
+
+
+def _visible(text: str) -> int:
+    """Length without runs of white space (a front page is mostly blank lines)."""
+    return len(" ".join(text.split()))
+
+
+def _merge_small(doc_id: str, text: str, chunks: list[Chunk], seq_start: int) -> list[Chunk]:
+    """Chunks too small to stand alone (a front page's "Authors" line, a table's column heads) joined to the next.
+
+    Two chunks are joined only when nothing but white space lies between them on the page, so a running
+    header or footer that was left out stays out.
+    """
+    out: list[Chunk] = []
+    for c in chunks:
+        prev = out[-1] if out else None
+        if (prev is not None and _visible(prev.text) < MIN_CHARS and _visible(text[prev.start:c.end]) <= TARGET_CHARS
+                and not text[prev.end:c.start].strip()):
+            block = next((b for b in ("indicator", "list") if b in (prev.block, c.block)), "text")
+            piece = text[prev.start:c.end]
+            out[-1] = Chunk(chunk_id_for(doc_id, c.page, prev.start, c.end, piece), doc_id, prev.seq, c.page,
+                            prev.start, c.end, piece, prev.heading, block)
+        else:
+            out.append(c)
+    return [Chunk(c.chunk_id, c.doc_id, seq_start + i, c.page, c.start, c.end, c.text, c.heading, c.block)
+            for i, c in enumerate(out)]
 
 
 def chunk_document(doc_id: str, pages: tuple[Page, ...]) -> list[Chunk]:

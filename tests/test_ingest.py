@@ -113,3 +113,15 @@ def test_a_running_header_is_cut_from_the_body_it_runs_into():
     chunks = chunk_document(doc.doc_id, doc.pages)
     assert not [c.text[:60] for c in chunks if "9 to 20 May 2022" in c.text and c.page > 1]
     assert any(c.text.startswith("National Nurturing Schools programme award") for c in chunks)
+
+
+def test_small_pieces_of_a_page_are_joined_to_the_next():
+    doc = _doc("strategy/kent_family_hubs_seashells_millmead_decision_report_24-00093.pdf")
+    chunks = chunk_document(doc.doc_id, doc.pages)
+    pages = {p.number: p.text for p in doc.pages}
+    for c in chunks:
+        assert pages[c.page][c.start:c.end] == c.text
+    assert [c.seq for c in chunks] == list(range(len(chunks)))
+    # the front page's "From:", "To:", "Subject:" and "Decision no:" lines are one passage, not four
+    front = next(c for c in chunks if "Sarah Hammond" in c.text)
+    assert "Sue Chandler" in front.text and "24/00093" in front.text
