@@ -35,6 +35,7 @@ class Weights:
     lexical: float = 1.0
     coverage: float = 0.5
     pairs: float = 0.5
+    context: float = 1.0
     code_boost: float = 0.1
     year_boost: float = 0.1
     superseded_penalty: float = 0.5
@@ -88,6 +89,7 @@ class Searcher:
         self._row_cache: OrderedDict[str, Row] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._scopes: dict[tuple[str, Filters, bool, str | None], set[str] | None] = {}
+        self._context_cache: dict[tuple[str, str], frozenset[str]] = {}
 
     def _lexical_cache_path(self) -> Any:
         if self.settings.chroma_host:
@@ -146,7 +148,11 @@ class Searcher:
                 continue
             text, meta, present, text_pairs = rows[cid]
             record = records[meta["doc_id"]]
-            coverage = sum(v for t, v in weights.items() if t in present) / total
+            context = self._context_tokens(record, str(meta.get("heading", "")))
+            # the question's words in the passage count in full; those only in its paper's title, body
+            # or heading ("Doncaster" for a passage of a Doncaster report) count in part
+            coverage = sum(v if t in present else w.context * v for t, v in weights.items()
+                           if t in present or t in context) / total
             pairs = len(question_pairs & text_pairs) / max(1, len(question_pairs))
             score = base + w.coverage * coverage + w.pairs * pairs + self._boost(query, text, record)
             if record.superseded_by:
@@ -188,6 +194,18 @@ class Searcher:
             while len(self._row_cache) > ROW_CACHE:
                 self._row_cache.popitem(last=False)
         return rows | fetched
+
+    def _context_tokens(self, record: DocumentRecord, heading: str) -> frozenset[str]:
+        """The words of a paper's title, body, date and a heading, remembered (a few thousand at a time)."""
+        key = (record.doc_id, heading)
+        found = self._context_cache.get(key)
+        if found is None:
+            found = frozenset(tokenize(" ".join([record.title, record.body, record.date or "", heading])))
+            with self._cache_lock:
+                if len(self._context_cache) >= 5000:
+                    self._context_cache.clear()
+                self._context_cache[key] = found
+        return found
 
     def _boost(self, query: Query, text: str, record: DocumentRecord) -> float:
         bonus = 0.0
