@@ -4,7 +4,8 @@ A passage is a slice of one page, so a sentence that runs over a page break ("..
 from 427" | "(65.2 per 10,000) at 31 March 2017.") is split between two passages, and neither half
 alone states the whole figure. Before an answer is written, a passage that ends mid-sentence gets the
 rest of that sentence from the next passage, and one that starts mid-sentence gets its beginning from
-the one before. The added words are the paper's own, so a quote from the joined text is still verbatim.
+the one before; one that ends by introducing a table ("The following table sets out ...") gets the start of
+the table. The added words are the paper's own, so a quote from the joined text is still verbatim.
 """
 
 from __future__ import annotations
@@ -20,10 +21,18 @@ MAX_ADDED = 400  # characters borrowed from a neighbour, at most
 _CLOSED_END = re.compile(r"[.!?:;)\]”\"’]\s*$")
 _OPEN_END = re.compile(r"(?:\b[a-z][a-z'’-]*|\d|[,£$%&–-])\s*$")  # "awarded the", "from 427", "and,"
 _OPEN_START = re.compile(r"^\s*[a-z]")  # "with Janus Youth Programs ..."
+# a last sentence that introduces what follows: "... as follows:", "The following table sets out ..."
+_LEAD_IN = re.compile(r":\s*$|\b(?:following|below)\s+(?:table|figures|chart|list|breakdown)\b|\btable\s+below\b", re.I)
 
 
 class Neighbours(Protocol):
     def neighbours(self, doc_id: str, seqs: list[int]) -> dict[int, tuple[str, str, dict[str, Any]]]: ...
+
+
+def leads_in(text: str) -> bool:
+    """Whether a passage ends by introducing a table or list that follows it."""
+    spans = sentence_spans(text, whole=True)
+    return bool(spans) and bool(_LEAD_IN.search(text[spans[-1][0]:]))
 
 
 def ends_open(text: str) -> bool:
@@ -56,7 +65,8 @@ def complete(passages: list[Passage], store: Neighbours) -> list[Passage]:
     """The passages with sentences cut at their edges completed from the same paper's neighbouring passages."""
     out = []
     for p in passages:
-        wanted = ([p.seq + 1] if ends_open(p.text) else []) + ([p.seq - 1] if p.seq > 0 and starts_open(p.text) else [])
+        lead_in = leads_in(p.text)
+        wanted = ([p.seq + 1] if lead_in or ends_open(p.text) else []) + ([p.seq - 1] if p.seq > 0 and starts_open(p.text) else [])
         if not wanted:
             out.append(p)
             continue
@@ -65,7 +75,8 @@ def complete(passages: list[Passage], store: Neighbours) -> list[Passage]:
         after = found.get(p.seq + 1) if p.seq + 1 in wanted else None
         before = found.get(p.seq - 1) if p.seq - 1 in wanted else None
         if after is not None and after[1].strip():
-            text = text.rstrip() + "\n" + _head(after[1].lstrip())
+            follows = after[1].strip()[:MAX_ADDED] if lead_in else _head(after[1].lstrip())
+            text = text.rstrip() + "\n" + follows
         if before is not None and before[1].strip() and not _CLOSED_END.search(before[1]):
             text = _tail(before[1].rstrip()) + "\n" + text.lstrip()
         out.append(p if text == p.text else replace(p, text=text))
