@@ -25,7 +25,7 @@ _NOT_FIGURES = re.compile(
     r"|\b(?:19|20)\d\d(?:\s*[/-]\s*(?:19|20)?\d\d)?\b"  # years and financial years: 2018, 2018/19, 2023-24
     r"|\b(?:Q\s?[1-4]|quarter\s*[1-4])\b"  # quarters
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:{_MONTHS})\b"  # dates: 31 March, 20 to 31 January
-    r"|\bpages?\s+\d+\b|\bitem\s+\d+\b|\bparagraph\s+\d+(?:\.\d+)*|\b\d{1,4}/\d{4,}\b"  # references: decision 24/00109
+    r"|\bpages?\s+\d+\b|\bitem\s+\d+\b|\bparagraph\s+\d+(?:\.\d+)*|\b\d{1,4}[/-]\d{4,}\b"  # references: decision 24/00109, 24-00093
     r"|\b(?:aged?|ages|post|pre|under|over)[\s-]+\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?\b"  # ages: aged 16, post-16
     r"|\b\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?[\s-]*years?[\s-]*olds?\b|\b\d{1,2}\s+or\s+(?:over|older|under)\b"
     r"|\b\d{1,2}\s*(?:-|–)\s*25\b",  # 18-25, the care-leaver age band

@@ -62,7 +62,7 @@ _DATE_CUES = re.compile(r"^\s*(?:and\s+)?when\b|\b(?:what|which) (?:year|date|mo
 _DECISION_CUES = re.compile(
     r"\bdecisions?\b|\bwhat (?:did|was|were|has|have) .*\b(?:decid|resolv|agree|approv|endors|recommend|vot)\w*", re.I
 )
-_JUDGEMENT_CUES = re.compile(r"\b(?:grade[ds]?|grading|judge?ments?|judged|rated|rating|RAG)\b", re.I)
+_JUDGEMENT_CUES = re.compile(r"\b(?:grade[ds]?|grading|judge?ments?|judge[ds]?|rated|rating|RAG)\b", re.I)
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december")
 MONTH_YEAR_RE = re.compile(rf"\b({'|'.join(_MONTH_NAMES)})\s+(19[5-9]\d|20[0-4]\d)\b", re.I)

@@ -141,7 +141,7 @@ def test_figures_about_another_council_are_not_a_disagreement() -> None:
 
 # --- as known at a date ---------------------------------------------------------------------------------
 def test_as_at_date_answers_from_the_papers_known_then(small_assistant: Assistant) -> None:
-    question = "What was the overall effectiveness judgement of Doncaster children's services?"
+    question = "What grade did Ofsted give Doncaster children's services?"
     now = small_assistant.ask(question)
     then = Assistant(replace(small_assistant.settings, as_of="2019-03-01")).ask(question)
     assert not now.abstained and not then.abstained
