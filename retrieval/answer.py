@@ -40,6 +40,15 @@ _RATING_RE = re.compile(r"\b(?:outstanding|good|requires? improvement|inadequate
 _DECISION_RE = re.compile(
     r"\b(?:RESOLVED|resolved|agreed|decided|approved|endorsed|noted|recommended|determined|carried|adopted|refused|rejected)\b"
 )
+# What a money or count figure measures. A figure question naming one is answered only from a passage that
+# names it too: "£712 per week" for support packages is not the cost of a children's home placement.
+_MEASURES = {
+    "budget": ("budget",), "overspend": ("overspend", "over-spend", "overspent"),
+    "underspend": ("underspend", "under-spend", "underspent"), "turnout": ("turnout",),
+    "salary": ("salary", "salaries", "pay"), "fee": ("fee", "fees", "charge"), "deficit": ("deficit",),
+    "surplus": ("surplus",), "reserve": ("reserve", "reserves"), "income": ("income",),
+    "hourly": ("hourly", "per hour", "an hour"), "weekly": ("weekly", "per week", "a week"),
+}
 # a question naming two sources: "both", "according to A and B", "... and then at ...", "and what does B say"
 TWO_SOURCES_RE = re.compile(r"\bboth\b|\baccording to\b.+\band\b|\band (?:then |what )?(?:at|in|does|did|the)\b.+\bsay\b|\band then\b", re.I)
 
@@ -256,6 +265,14 @@ def _added_terms(query: Query, lead: Candidate, after: Candidate, lexical: Lexic
     return sum(w for t, w in terms.items() if t in new) / (sum(terms.values()) or 1.0)
 
 
+def _measures_missing(query: Query, passage: Passage) -> list[str]:
+    """The measures a figure question names (budget, overspend, weekly, ...) that a passage does not."""
+    asked = query.question.lower()
+    where = f"{passage.title} {passage.heading} {passage.text}".lower()
+    return [m for m, forms in _MEASURES.items()
+            if re.search(rf"\b{m}\b", asked) and not any(re.search(rf"\b{re.escape(f)}\b", where) for f in forms)]
+
+
 def _figure_first(candidates: list[Candidate]) -> list[Candidate]:
     """The candidates with the best one stating a figure first; empty when none states one."""
     lead = next((c for c in candidates if has_figure(c.quote)), None)
@@ -285,6 +302,10 @@ def select(
         return [], [f"the period asked about ({period_words(query)})"]
     if query.wants_figure:
         # a question asking for a figure leads with a sentence that states one, or is declined
+        measured = [c for c in strong if not _measures_missing(query, passages[c.passage_index])]
+        if not measured:
+            return [], [f"the {' and '.join(_measures_missing(query, passages[strong[0].passage_index]))} asked about"]
+        strong = measured
         strong = _figure_first(strong)
         if not strong:
             return [], ["a figure for what was asked"]

@@ -154,3 +154,10 @@ def test_ages_references_and_paragraph_numbers_are_not_figures():
         assert not has_figure(words), words
     for words in ("17 children are now in adoptive homes", "a rate of 53.9 per 10,000", "over 6,000 signatures"):
         assert has_figure(words), words
+
+
+def test_a_figure_for_another_measure_is_declined(small_assistant):
+    # the Trust's papers give performance figures, never what it spent or overspent
+    answer = small_assistant.ask("How large was the Doncaster Children's Services Trust's forecast overspend for 2018/19?")
+    assert answer.abstained, answer.text
+    assert any("overspend" in note for note in answer.notes)
