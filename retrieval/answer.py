@@ -32,7 +32,7 @@ _NOT_FIGURES = re.compile(
     re.I,
 )
 _NUMBER_WORDS = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|"
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|"
     r"thousand|million|half|third|quarter of|dozen|none|no children|all children)\b", re.I,
 )
 _DATE_RE = re.compile(rf"{MONTH_YEAR_RE.pattern}|\b(?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b(?:{_MONTHS})\b", re.I)
@@ -317,7 +317,7 @@ def select(
         strong = rated[:1] + [c for c in strong if c is not rated[0]]
     elif query.wants_date:
         # a "when" question leads with a strong sentence that gives a date, when there is one
-        dated = next((c for c in strong if _DATE_RE.search(c.quote) and c.score >= strong[0].score * config.support_ratio), None)
+        dated = next((c for c in strong if _DATE_RE.search(c.quote)), None)
         if dated is not None:
             strong = [dated] + [c for c in strong if c is not dated]
     full = [c for c in strong if _covers(c, passages, needed, lexical) == set(needed)]
