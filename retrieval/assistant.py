@@ -19,6 +19,14 @@ from retrieval.search import Searcher, Weights
 from retrieval.store import Store
 
 
+def cited_first(answer: Answer) -> tuple[Passage, ...]:
+    """The passages an answer read, those it cites first (in the order it cites them), then the rest as ranked."""
+    cited: dict[str, Passage] = {}
+    for c in answer.citations:
+        cited.setdefault(c.passage.chunk_id, c.passage)
+    return tuple(cited.values()) + tuple(p for p in answer.passages if p.chunk_id not in cited)
+
+
 class Assistant:
     """Ingest papers, search them and answer questions with citations."""
 
@@ -99,7 +107,7 @@ class Assistant:
         # "how has X changed" from the indicator records; notes where the papers disagree
         allow = self.settings.allow_restricted if allow_restricted is None else allow_restricted
         answer = annotate(question, answer, self.store, allow, self.settings.as_of)
-        return replace(answer, passages=answer.passages[:k])
+        return replace(answer, passages=cited_first(answer)[:k])
 
     def ask_stream(self, question: str, k: int = 5, filters: Filters = Filters(),
                    history: tuple[Turn, ...] = (), allow_restricted: bool | None = None,
@@ -119,4 +127,4 @@ class Assistant:
             return extractive_answer(query, passages, self.embedder(), self.searcher.lexical, self.answer_config)
 
         for piece in chosen.stream(Context(query, passages, history, fallback)):
-            yield piece if isinstance(piece, str) else replace(piece, passages=piece.passages[:k])
+            yield piece if isinstance(piece, str) else replace(piece, passages=cited_first(piece)[:k])

@@ -161,3 +161,11 @@ def test_a_figure_for_another_measure_is_declined(small_assistant):
     answer = small_assistant.ask("How large was the Doncaster Children's Services Trust's forecast overspend for 2018/19?")
     assert answer.abstained, answer.text
     assert any("overspend" in note for note in answer.notes)
+
+
+def test_an_answer_returns_the_passages_it_cites_first(small_assistant):
+    answer = small_assistant.ask("How many children were looked after by Doncaster at 31 October 2017?", k=8)
+    assert not answer.abstained
+    cited = list(dict.fromkeys(c.passage.chunk_id for c in answer.citations))
+    assert [p.chunk_id for p in answer.passages[:len(cited)]] == cited
+    assert len({p.chunk_id for p in answer.passages}) == len(answer.passages)
