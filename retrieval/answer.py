@@ -15,7 +15,7 @@ from core.models import Answer, Citation, Passage
 from ingest.sentences import clean_sentence, sentence_spans
 from retrieval.embedding import Embedder
 from retrieval.lexical import LexicalIndex, tokenize
-from retrieval.query import ACRONYMS, MONTH_YEAR_RE, Query, financial_years_in, months_in, quarters_in
+from retrieval.query import ACRONYMS, MONTH_YEAR_RE, YEAR_RE, Query, financial_years_in, months_in, quarters_in
 
 NOT_FOUND = "I could not find this in the papers."
 NUMBER_RE = re.compile(r"\d")
@@ -246,6 +246,25 @@ def period_matches(query: Query, passage: Passage) -> bool:
     return not query.quarters or bool(set(query.quarters) & quarters_in(where))
 
 
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|/|to)\s*((?:19|20)?\d\d)\b")
+
+
+def other_years(query: Query, quote: str) -> bool:
+    """Whether a sentence names only years other than those asked about (or the year before one).
+
+    "Inspection dates: 9 to 20 May 2022 ... Outstanding" does not answer a question about the 2017 inspection,
+    even in a report that mentions 2017 elsewhere.
+    """
+    if not query.years:
+        return False
+    named = set(YEAR_RE.findall(quote))
+    for m in _YEAR_RANGE.finditer(quote):  # "Sufficiency Strategy 2022-2027" speaks of 2024 too
+        first, last = int(m.group(1)), int(m.group(2)) if len(m.group(2)) == 4 else int(m.group(1)[:2] + m.group(2))
+        named |= {str(y) for y in range(first, min(last, first + 30) + 1)}
+    allowed = set(query.years) | {str(int(y) - 1) for y in query.years}
+    return bool(named) and not named & allowed
+
+
 def _next_sentence(c: Candidate, passages: list[Passage]) -> Candidate | None:
     """The sentence that follows ``c`` in its passage, if any."""
     text = passages[c.passage_index].text
@@ -297,7 +316,7 @@ def select(
     strong = [c for c in candidates if c.score >= config.min_score]
     if not strong:
         return [], []
-    strong = [c for c in strong if period_matches(query, passages[c.passage_index])]
+    strong = [c for c in strong if period_matches(query, passages[c.passage_index]) and not other_years(query, c.quote)]
     if not strong:
         return [], [f"the period asked about ({period_words(query)})"]
     if query.wants_figure:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from core.models import Filters, Turn
-from retrieval.answer import has_figure
+from retrieval.answer import has_figure, other_years
 from retrieval.boundaries import complete
+from retrieval.query import prepare
 
 
 def _numbers(text: str) -> set[str]:
@@ -169,3 +170,12 @@ def test_an_answer_returns_the_passages_it_cites_first(small_assistant):
     cited = list(dict.fromkeys(c.passage.chunk_id for c in answer.citations))
     assert [p.chunk_id for p in answer.passages[:len(cited)]] == cited
     assert len({p.chunk_id for p in answer.passages}) == len(answer.passages)
+
+
+def test_a_sentence_about_another_year_does_not_answer(small_assistant):
+    query = prepare("What did the Panel decide about the Sufficiency Strategy in October 2024?")
+    assert not other_years(query, "RESOLVED to endorse the Sufficiency Strategy 2022-2027.")  # a range holding 2024
+    assert not other_years(query, "Caseloads began to rise in December 2023.")  # the year before counts
+    assert other_years(query, "Inspection dates: 9 to 20 May 2022. Overall effectiveness: Outstanding.")
+    answer = small_assistant.ask("What grade did Ofsted give Doncaster's children's services at its 2019 inspection?")
+    assert answer.abstained, answer.text
