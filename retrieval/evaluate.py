@@ -81,12 +81,21 @@ def gold_rank(passages: list[Passage], golds: tuple[tuple[str, int | None, str],
     return worst
 
 
+def _number(text: str) -> str:
+    """A number written alike whatever its commas or trailing zeros: "1,016" is "1016", "75.0" is "75"."""
+    plain = text.replace(",", "")
+    return plain.rstrip("0").rstrip(".") if "." in plain else plain
+
+
 def figures_exact(answer_text: str, true_answer: str) -> bool | None:
-    """Whether every number of the true answer appears in the answer (None when it has no numbers)."""
-    wanted = [n.replace(",", "") for n in NUM_RE.findall(true_answer)]
+    """Whether every number of the true answer appears in the answer (None when it has no numbers).
+
+    Numbers are compared as values: "75.0%" in a report states the "75%" of the true answer.
+    """
+    wanted = [_number(n) for n in NUM_RE.findall(true_answer)]
     if not wanted:
         return None
-    have = {n.replace(",", "") for n in NUM_RE.findall(answer_text)}
+    have = {_number(n) for n in NUM_RE.findall(answer_text)}
     return all(w in have for w in wanted)
 
 
