@@ -39,7 +39,7 @@ class Weights:
     code_boost: float = 0.1
     year_boost: float = 0.1
     superseded_penalty: float = 0.5
-    per_page: int = 2
+    per_page: int = 3
     candidates: int = 60
 
 
