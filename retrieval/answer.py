@@ -249,13 +249,14 @@ def period_matches(query: Query, passage: Passage) -> bool:
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|/|to)\s*((?:19|20)?\d\d)\b")
 
 
-def other_years(query: Query, quote: str) -> bool:
+def other_years(query: Query, quote: str, paper_date: str | None = None) -> bool:
     """Whether a sentence names only years other than those asked about (or the year before one).
 
     "Inspection dates: 9 to 20 May 2022 ... Outstanding" does not answer a question about the 2017 inspection,
-    even in a report that mentions 2017 elsewhere.
+    even in a report that mentions 2017 elsewhere. A year that is the sentence's paper's own names the source,
+    not the period ("according to the 2022 report, when did the council begin to challenge the Trust?").
     """
-    if not query.years:
+    if not query.years or (paper_date or "")[:4] in query.years:
         return False
     named = set(YEAR_RE.findall(quote))
     for m in _YEAR_RANGE.finditer(quote):  # "Sufficiency Strategy 2022-2027" speaks of 2024 too
@@ -316,7 +317,8 @@ def select(
     strong = [c for c in candidates if c.score >= config.min_score]
     if not strong:
         return [], []
-    strong = [c for c in strong if period_matches(query, passages[c.passage_index]) and not other_years(query, c.quote)]
+    strong = [c for c in strong if period_matches(query, passages[c.passage_index])
+              and not other_years(query, c.quote, passages[c.passage_index].date)]
     if not strong:
         return [], [f"the period asked about ({period_words(query)})"]
     if query.wants_figure:

@@ -177,5 +177,9 @@ def test_a_sentence_about_another_year_does_not_answer(small_assistant):
     assert not other_years(query, "RESOLVED to endorse the Sufficiency Strategy 2022-2027.")  # a range holding 2024
     assert not other_years(query, "Caseloads began to rise in December 2023.")  # the year before counts
     assert other_years(query, "Inspection dates: 9 to 20 May 2022. Overall effectiveness: Outstanding.")
+    # a year that is the paper's own names the source, not the period asked about
+    sourced = prepare("According to Ofsted's 2022 report, when did the council begin to challenge the Trust?")
+    assert not other_years(sourced, "The council began to challenge the Trust in July 2020.", "2022-04-08")
+    assert other_years(sourced, "The council began to challenge the Trust in July 2020.", "2025-03-18")
     answer = small_assistant.ask("What grade did Ofsted give Doncaster's children's services at its 2019 inspection?")
     assert answer.abstained, answer.text
