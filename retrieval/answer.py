@@ -299,6 +299,28 @@ def _figure_first(candidates: list[Candidate]) -> list[Candidate]:
     return [] if lead is None else [lead] + [c for c in candidates if c is not lead]
 
 
+def _lead_for_kind(query: Query, strong: list[Candidate], passages: list[Passage]) -> tuple[list[Candidate], str]:
+    """The strong sentences with the one that fits what the question asks for first.
+
+    A figure question leads with a sentence stating a figure, from a passage naming what the question
+    measures; a grade or rating question with a sentence giving one; both are declined (an empty list, and
+    what was missing) when there is none. A "when" question leads with a dated sentence when there is one.
+    """
+    if query.wants_figure:
+        measured = [c for c in strong if not _measures_missing(query, passages[c.passage_index])]
+        if not measured:
+            return [], f"the {' and '.join(_measures_missing(query, passages[strong[0].passage_index]))} asked about"
+        return _figure_first(measured), "a figure for what was asked"
+    if query.wants_judgement:
+        rated = [c for c in strong if _RATING_RE.search(c.quote)]
+        return (rated[:1] + [c for c in strong if c is not rated[0]] if rated else []), "a grade or rating for what was asked"
+    if query.wants_date:
+        dated = next((c for c in strong if _DATE_RE.search(c.quote)), None)
+        if dated is not None:
+            return [dated] + [c for c in strong if c is not dated], ""
+    return strong, ""
+
+
 def period_words(query: Query) -> str:
     """The question's period in words, for the note of an abstention."""
     quarters = [f"quarter {q}" for q in query.quarters]
@@ -321,26 +343,9 @@ def select(
               and not other_years(query, c.quote, passages[c.passage_index].date)]
     if not strong:
         return [], [f"the period asked about ({period_words(query)})"]
-    if query.wants_figure:
-        # a question asking for a figure leads with a sentence that states one, or is declined
-        measured = [c for c in strong if not _measures_missing(query, passages[c.passage_index])]
-        if not measured:
-            return [], [f"the {' and '.join(_measures_missing(query, passages[strong[0].passage_index]))} asked about"]
-        strong = measured
-        strong = _figure_first(strong)
-        if not strong:
-            return [], ["a figure for what was asked"]
-    elif query.wants_judgement:
-        # a question about a grade or RAG rating leads with a sentence that gives one, or is declined
-        rated = [c for c in strong if _RATING_RE.search(c.quote)]
-        if not rated:
-            return [], ["a grade or rating for what was asked"]
-        strong = rated[:1] + [c for c in strong if c is not rated[0]]
-    elif query.wants_date:
-        # a "when" question leads with a strong sentence that gives a date, when there is one
-        dated = next((c for c in strong if _DATE_RE.search(c.quote)), None)
-        if dated is not None:
-            strong = [dated] + [c for c in strong if c is not dated]
+    strong, missing = _lead_for_kind(query, strong, passages)
+    if not strong:
+        return [], [missing]
     full = [c for c in strong if _covers(c, passages, needed, lexical) == set(needed)]
     if query.wants_figure and full:
         full = _figure_first(full)
