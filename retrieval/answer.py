@@ -299,6 +299,14 @@ def _figure_first(candidates: list[Candidate]) -> list[Candidate]:
     return [] if lead is None else [lead] + [c for c in candidates if c is not lead]
 
 
+def _newest_first(strong: list[Candidate], passages: list[Passage], config: AnswerConfig) -> list[Candidate]:
+    """For a question about the latest paper: the close contenders (within the support ratio of the best)
+    ordered newest paper first, the rest after them."""
+    close = [c for c in strong if c.score >= strong[0].score * config.support_ratio]
+    close.sort(key=lambda c: passages[c.passage_index].date or "", reverse=True)  # stable: best first per date
+    return close + [c for c in strong if c not in close]
+
+
 def _lead_for_kind(query: Query, strong: list[Candidate], passages: list[Passage]) -> tuple[list[Candidate], str]:
     """The strong sentences with the one that fits what the question asks for first.
 
@@ -343,6 +351,8 @@ def select(
               and not other_years(query, c.quote, passages[c.passage_index].date)]
     if not strong:
         return [], [f"the period asked about ({period_words(query)})"]
+    if query.latest:
+        strong = _newest_first(strong, passages, config)
     strong, missing = _lead_for_kind(query, strong, passages)
     if not strong:
         return [], [missing]

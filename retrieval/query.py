@@ -63,6 +63,12 @@ _DECISION_CUES = re.compile(
     r"\bdecisions?\b|\bwhat (?:did|was|were|has|have) .*\b(?:decid|resolv|agree|approv|endors|recommend|vot)\w*", re.I
 )
 _JUDGEMENT_CUES = re.compile(r"\b(?:grade[ds]?|grading|judge?ments?|judge[ds]?|rated|rating|RAG)\b", re.I)
+# "the latest inspection", "last quarter", "the most recent report": the newest paper is meant
+_LATEST_CUES = re.compile(
+    r"\b(?:latest|most recent|last|current|newest)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?:quarter|report|inspection|meeting|year|month|visit|figures?|data|update|minutes)\b|\blast quarter\b",
+    re.I,
+)
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december")
 MONTH_YEAR_RE = re.compile(rf"\b({'|'.join(_MONTH_NAMES)})\s+(19[5-9]\d|20[0-4]\d)\b", re.I)
@@ -95,6 +101,7 @@ class Query:
     wants_date: bool = False
     wants_decision: bool = False
     wants_judgement: bool = False
+    latest: bool = False  # the question asks for the newest paper's word ("at its latest inspection")
     months: tuple[tuple[str, str], ...] = ()  # (month, year) pairs the question names, e.g. ("march", "2024")
     financial_years: tuple[str, ...] = ()  # "2023/24"
 
@@ -164,6 +171,7 @@ def prepare(question: str, history: tuple[Turn, ...] = ()) -> Query:
         wants_date=bool(_DATE_CUES.search(question)),
         wants_decision=bool(_DECISION_CUES.search(question)),
         wants_judgement=bool(_JUDGEMENT_CUES.search(question)),
+        latest=bool(_LATEST_CUES.search(question)),
         months=tuple(sorted(months_in(question))),
         financial_years=tuple(sorted(financial_years_in(question))),
     )

@@ -36,6 +36,7 @@ class Weights:
     coverage: float = 0.5
     pairs: float = 0.5
     context: float = 1.0
+    recent: float = 0.3
     code_boost: float = 0.1
     year_boost: float = 0.1
     superseded_penalty: float = 0.5
@@ -158,6 +159,8 @@ class Searcher:
             if record.superseded_by:
                 score *= w.superseded_penalty
             scored.append((score, cid, text, meta, record))
+        if query.latest:
+            scored = _newer_first(scored, w.recent)
         scored.sort(key=lambda r: -r[0])
         picked = _diverse(scored, k, w.per_page)
         return [_passage(cid, text, meta, record, score) for score, cid, text, meta, record in picked]
@@ -216,6 +219,14 @@ class Searcher:
             if (record.date or "").startswith(year) or year in record.title:
                 bonus += self.weights.year_boost
         return bonus
+
+
+def _newer_first(scored: list[tuple], boost: float) -> list[tuple]:
+    """Scores raised for newer papers: ``boost`` for the newest paper among the candidates, half that for the
+    next date, a third for the one after, and so on (undated papers gain nothing)."""
+    dates = sorted({row[4].date for row in scored if row[4].date}, reverse=True)
+    rank = {d: i for i, d in enumerate(dates)}
+    return [(row[0] + (boost / (1 + rank[row[4].date]) if row[4].date else 0.0),) + row[1:] for row in scored]
 
 
 def _minmax(ranked: list[tuple[str, float]]) -> dict[str, float]:

@@ -183,3 +183,12 @@ def test_a_sentence_about_another_year_does_not_answer(small_assistant):
     assert other_years(sourced, "The council began to challenge the Trust in July 2020.", "2025-03-18")
     answer = small_assistant.ask("What grade did Ofsted give Doncaster's children's services at its 2019 inspection?")
     assert answer.abstained, answer.text
+
+
+def test_the_latest_inspection_is_answered_from_the_newest_report(small_assistant):
+    # the small index holds Doncaster's 2018 re-inspection and its 2022 inspection
+    for question in ("How did Ofsted judge Doncaster's children's services at its latest inspection?",
+                     "What did Ofsted say about Doncaster's care leavers at its most recent inspection?"):
+        answer = small_assistant.ask(question)
+        assert not answer.abstained, question
+        assert answer.citations[0].passage.date == "2022-04-08", (question, answer.text)
