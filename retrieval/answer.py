@@ -73,6 +73,7 @@ class AnswerConfig:
     date_bonus: float = 0.05
     decision_bonus: float = 0.05
     complement_share: float = 0.15
+    superseded_penalty: float = 0.1
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,8 @@ def score_sentences(
             score += config.date_bonus if _DATE_RE.search(quote) else -config.date_bonus
         if query.wants_decision and _DECISION_RE.search(quote):
             score += config.decision_bonus
+        if passages[i].superseded:
+            score -= config.superseded_penalty  # the draft a later version replaced yields to that version
         score += 0.02 / (1 + i)
         out.append(Candidate(i, quote, score, float(cos), coverage))
     out.sort(key=lambda c: -c.score)
