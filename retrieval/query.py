@@ -125,6 +125,20 @@ def months_in(text: str) -> set[tuple[str, str]]:
     return {(m.group(1).lower(), m.group(2)) for m in MONTH_YEAR_RE.finditer(text)}
 
 
+# a month that names a source rather than a period: "Ofsted's November 2017 re-inspection", "the May 2022 report"
+_SOURCE_AFTER = re.compile(
+    r"\s+(?:re-?inspection|inspection|report|meeting|visit|minutes|panel|committee|cabinet|council|answer|update|"
+    r"review|decision|agenda|full council)\b",
+    re.I,
+)
+
+
+def asked_months(question: str) -> tuple[tuple[str, str], ...]:
+    """The (month, year) pairs a question asks about, leaving out those that only name its source."""
+    return tuple(sorted({(m.group(1).lower(), m.group(2)) for m in MONTH_YEAR_RE.finditer(question)
+                         if not _SOURCE_AFTER.match(question, m.end())}))
+
+
 def expand_acronyms(text: str) -> str:
     """Add the spelled-out form after each acronym we know, keeping the acronym itself."""
     text = re.sub(r"\bQ([1-4])\b", r"Q\1 (Quarter \1)", text)
@@ -172,6 +186,6 @@ def prepare(question: str, history: tuple[Turn, ...] = ()) -> Query:
         wants_decision=bool(_DECISION_CUES.search(question)),
         wants_judgement=bool(_JUDGEMENT_CUES.search(question)),
         latest=bool(_LATEST_CUES.search(question)),
-        months=tuple(sorted(months_in(question))),
+        months=asked_months(question),
         financial_years=tuple(sorted(financial_years_in(question))),
     )

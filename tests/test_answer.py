@@ -192,3 +192,11 @@ def test_the_latest_inspection_is_answered_from_the_newest_report(small_assistan
         answer = small_assistant.ask(question)
         assert not answer.abstained, question
         assert answer.citations[0].passage.date == "2022-04-08", (question, answer.text)
+
+
+def test_a_month_naming_the_source_is_not_the_period_asked_about(small_assistant):
+    assert prepare("In Ofsted's November 2017 re-inspection, how many children were on a plan?").months == ()
+    assert prepare("How many children were on a plan at the end of March 2017?").months == (("march", "2017"),)
+    answer = small_assistant.ask("In Ofsted's November 2017 re-inspection of Doncaster, how many children were on a child protection plan?")
+    assert not answer.abstained, answer.notes
+    assert "353" in answer.text
