@@ -15,11 +15,21 @@ from core.models import Answer, Citation, Passage
 from ingest.sentences import clean_sentence, sentence_spans
 from retrieval.embedding import Embedder
 from retrieval.lexical import LexicalIndex, tokenize
-from retrieval.query import ACRONYMS, MONTH_YEAR_RE, YEAR_RE, Query, financial_years_in, months_in, quarters_in
+from retrieval.query import (
+    ACRONYMS,
+    MONTH_NAMES,
+    YEAR_RANGE_RE,
+    YEAR_RE,
+    Query,
+    financial_years_in,
+    months_in,
+    quarters_in,
+    year_span,
+)
 
 NOT_FOUND = "I could not find this in the papers."
 NUMBER_RE = re.compile(r"\d")
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTHS = "|".join(MONTH_NAMES)
 _NOT_FIGURES = re.compile(
     r"^\s*\(?[0-9ivx]+(?:\.\d+)*(?:[.)]\s+|\s+(?=(?-i:[A-Z])))"  # paragraph numbering: "1.5 The", "(3) ", "ii) "
     r"|\b(?:19|20)\d\d(?:\s*[/-]\s*(?:19|20)?\d\d)?\b"  # years and financial years: 2018, 2018/19, 2023-24
@@ -35,7 +45,7 @@ _NUMBER_WORDS = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|"
     r"thousand|million|half|third|quarter of|dozen|none|no children|all children)\b", re.I,
 )
-_DATE_RE = re.compile(rf"{MONTH_YEAR_RE.pattern}|\b(?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b(?:{_MONTHS})\b", re.I)
+_DATE_RE = re.compile(rf"\b(?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b(?:{_MONTHS})\b", re.I)
 _RATING_RE = re.compile(r"\b(?:outstanding|good|requires? improvement|inadequate|satisfactory|red|amber|green)\b", re.I)
 _DECISION_RE = re.compile(
     r"\b(?:RESOLVED|resolved|agreed|decided|approved|endorsed|noted|recommended|determined|carried|adopted|refused|rejected)\b"
@@ -118,14 +128,20 @@ def required_terms(query: Query) -> list[str]:
     return list(dict.fromkeys(needed))
 
 
-def _bare(quote: str, passage: Passage) -> bool:
+def _words_key(text: str) -> str:
+    """A text's words, lower-cased and joined by single spaces (punctuation and numbers left out)."""
+    return " ".join(re.findall(r"[A-Za-z][A-Za-z'’-]*", text)).lower()
+
+
+def _names(passage: Passage) -> set[str]:
+    """The word keys of a passage's paper title, body and last heading."""
+    return {_words_key(n) for n in (passage.title, passage.body, passage.heading.rsplit(" > ", 1)[-1]) if n}
+
+
+def _bare(quote: str, names: set[str]) -> bool:
     """A "sentence" that says nothing: fewer than three words, or only the paper's title, body or heading."""
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", quote)
-    if len(words) < 3:
-        return True
-    key = " ".join(words).lower()
-    names = (passage.title, passage.body, passage.heading.rsplit(" > ", 1)[-1])
-    return any(key == " ".join(re.findall(r"[A-Za-z][A-Za-z'’-]*", name)).lower() for name in names if name)
+    key = _words_key(quote)
+    return len(key.split()) < 3 or key in names
 
 
 def score_sentences(
@@ -134,9 +150,10 @@ def score_sentences(
     """Every sentence of the leading passages, scored against the question."""
     spans = []
     for i, p in enumerate(passages[: config.passages_considered]):
+        names = _names(p)
         for s, e in sentence_spans(p.text):
             quote = p.text[s:e]
-            if len(quote) >= 15 and re.search(r"[A-Za-z]{3}", quote) and not _bare(quote, p):
+            if len(quote) >= 15 and re.search(r"[A-Za-z]{3}", quote) and not _bare(quote, names):
                 spans.append((i, quote))
     if not spans:
         return []
@@ -218,7 +235,7 @@ def _year_match(c: Candidate, passages: list[Passage], year: str) -> bool:
 def _month_of(date: str | None) -> str:
     """"December 2024" for "2024-12-31"; empty when there is no full date."""
     m = re.match(r"(\d{4})-(\d\d)", date or "")
-    return f"{_MONTHS.split('|')[int(m.group(2)) - 1]} {m.group(1)}" if m and 1 <= int(m.group(2)) <= 12 else ""
+    return f"{MONTH_NAMES[int(m.group(2)) - 1]} {m.group(1)}" if m and 1 <= int(m.group(2)) <= 12 else ""
 
 
 def period_matches(query: Query, passage: Passage) -> bool:
@@ -249,9 +266,6 @@ def period_matches(query: Query, passage: Passage) -> bool:
     return not query.quarters or bool(set(query.quarters) & quarters_in(where))
 
 
-_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|/|to)\s*((?:19|20)?\d\d)\b")
-
-
 def other_years(query: Query, quote: str, paper_date: str | None = None) -> bool:
     """Whether a sentence names only years other than those asked about (or the year before one).
 
@@ -262,8 +276,8 @@ def other_years(query: Query, quote: str, paper_date: str | None = None) -> bool
     if not query.years or (paper_date or "")[:4] in query.years:
         return False
     named = set(YEAR_RE.findall(quote))
-    for m in _YEAR_RANGE.finditer(quote):  # "Sufficiency Strategy 2022-2027" speaks of 2024 too
-        first, last = int(m.group(1)), int(m.group(2)) if len(m.group(2)) == 4 else int(m.group(1)[:2] + m.group(2))
+    for m in YEAR_RANGE_RE.finditer(quote):  # "Sufficiency Strategy 2022-2027" speaks of 2024 too
+        first, last = year_span(m)
         named |= {str(y) for y in range(first, min(last, first + 30) + 1)}
     allowed = set(query.years) | {str(int(y) - 1) for y in query.years}
     return bool(named) and not named & allowed

@@ -69,11 +69,11 @@ _LATEST_CUES = re.compile(
     r"(?:quarter|report|inspection|meeting|year|month|visit|figures?|data|update|minutes)\b|\blast quarter\b",
     re.I,
 )
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december")
-MONTH_YEAR_RE = re.compile(rf"\b({'|'.join(_MONTH_NAMES)})\s+(19[5-9]\d|20[0-4]\d)\b", re.I)
-# a financial year: 2023/24, 2023-24, 2023/2024, 2023 to 2024
-FINANCIAL_YEAR_RE = re.compile(r"\b(20[0-4]\d)\s*(?:/|-|–|to)\s*(?:20)?([0-4]\d)\b")
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december")
+MONTH_YEAR_RE = re.compile(rf"\b({'|'.join(MONTH_NAMES)})\s+(19[5-9]\d|20[0-4]\d)\b", re.I)
+# a span of years: "2022-2027", "2018/19", "2023 to 2024" (a financial year when the two are consecutive)
+YEAR_RANGE_RE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|/|to)\s*((?:19|20)?\d\d)\b")
 _FOLLOW_UP = re.compile(
     r"^(and|what about|how about|and what|what of|also|same for|in the|for the|at the|by the|did (?:they|it|he|she)|"
     r"was (?:it|that|this)|were they|is (?:it|that)|why|how so|which one)\b|\b(it|they|them|that|this|those|these|he|she|"
@@ -111,12 +111,19 @@ def quarters_in(text: str) -> set[str]:
     return {m.group(1) or m.group(2) or _ORDINALS[m.group(3).lower()] for m in QUARTER_RE.finditer(text)}
 
 
+def year_span(m: re.Match[str]) -> tuple[int, int]:
+    """The first and last year of a YEAR_RANGE_RE match: "2018/19" is (2018, 2019)."""
+    first, last = m.group(1), m.group(2)
+    return int(first), int(last) if len(last) == 4 else int(first[:2] + last)
+
+
 def financial_years_in(text: str) -> set[str]:
-    """The financial years a text names, written alike: "2023-24" and "2023/2024" are both "2023/24"."""
+    """The financial years (2000/01 to 2048/49) a text names, written alike: "2023-24" and "2023/2024" are both "2023/24"."""
     out = set()
-    for m in FINANCIAL_YEAR_RE.finditer(text):
-        if (int(m.group(1)) + 1) % 100 == int(m.group(2)):
-            out.add(f"{m.group(1)}/{m.group(2)}")
+    for m in YEAR_RANGE_RE.finditer(text):
+        first, last = year_span(m)
+        if 2000 <= first < 2049 and last == first + 1:
+            out.add(f"{first}/{str(last)[2:]}")
     return out
 
 
