@@ -151,7 +151,7 @@ class Searcher:
             record = records[meta["doc_id"]]
             context = self._context_tokens(record, str(meta.get("heading", "")))
             # the question's words in the passage count in full; those only in its paper's title, body
-            # or heading ("Doncaster" for a passage of a Doncaster report) count in part
+            # or heading ("Doncaster" for a passage of a Doncaster report) count with weight ``context``
             coverage = sum(v if t in present else w.context * v for t, v in weights.items()
                            if t in present or t in context) / total
             pairs = len(question_pairs & text_pairs) / max(1, len(question_pairs))
