@@ -11,6 +11,7 @@ _MARKER = re.compile(r"^[\s•·▪●\uf020-\uf0ff*–-]+")
 
 
 _LABELLED_VALUES = re.compile(r"\s*[A-Z][A-Za-z]{2,15}:\s*[-+£$]?\d")
+_SHORT_VALUE = re.compile(r"[A-Za-z][A-Za-z ]{0,20}[:(]?\s*[-+£$]?\d[\d,.]*%?\)?$")
 _RAG_ROW_END = re.compile(r"\b(?:RED|AMBER|GREEN)\s*$")
 
 
@@ -41,6 +42,18 @@ def sentence_spans(text: str, whole: bool = False) -> list[tuple[int, int]]:
             trail = len(seg.rstrip())
             if trail > lead:
                 out.append((s2 + lead, s2 + trail))
+    return _join_short_values(text, out)
+
+
+def _join_short_values(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A short line with a number ("For (52)") stays with the line ending in a colon that introduces it
+    ("... the voting was as follows:")."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and e - s <= 30 and _SHORT_VALUE.match(text[s:e]) and text[out[-1][0]:out[-1][1]].endswith(":"):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
     return out
 
 

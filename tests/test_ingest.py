@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ingest.chunking import chunk_document
 from ingest.documents import document_from_bytes
+from ingest.sentences import sentence_spans
 from retrieval.assistant import Assistant
 from tests.conftest import CORPUS
 
@@ -125,3 +126,12 @@ def test_small_pieces_of_a_page_are_joined_to_the_next():
     # the front page's "From:", "To:", "Subject:" and "Decision no:" lines are one passage, not four
     front = next(c for c in chunks if "Sarah Hammond" in c.text)
     assert "Sue Chandler" in front.text and "24/00093" in front.text
+
+
+def test_a_short_value_stays_with_the_line_that_introduces_it():
+    text = ("2) Following the debate, the Chairman put the motion to the vote and the voting was as follows:\n\n"
+            "For (52)\n\nMr Baker, Mr Brady, Mrs Bell\n\nAgainst (0)\n\nThe options were as follows:\n\n"
+            "A line of prose that is no value at all.")
+    pieces = [text[s:e] for s, e in sentence_spans(text)]
+    assert pieces[0].endswith("as follows:\n\nFor (52)")
+    assert "The options were as follows:" in pieces and "A line of prose that is no value at all." in pieces
