@@ -8,13 +8,14 @@ question depends on appears in none of the passages, the answer says so instead 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
 from core.models import Answer, Citation, Passage
 from ingest.sentences import clean_sentence, sentence_spans
 from retrieval.embedding import Embedder
-from retrieval.lexical import LexicalIndex, tokenize
+from retrieval.lexical import STOPWORDS, LexicalIndex, tokenize
 from retrieval.query import (
     ACRONYMS,
     MONTH_NAMES,
@@ -46,9 +47,17 @@ _NUMBER_WORDS = re.compile(
     r"thousand|million|half|third|quarter of|dozen|none|no children|all children)\b", re.I,
 )
 _DATE_RE = re.compile(rf"\b(?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b(?:{_MONTHS})\b", re.I)
-_RATING_RE = re.compile(r"\b(?:outstanding|good|requires? improvement|inadequate|satisfactory|red|amber|green)\b", re.I)
+# A grade or RAG rating: the grade words, or "good" and the RAG colours where they read as a grade ("Good",
+# "GREEN", "judged to be good", "rated red", "good overall"), not "good progress" or "a green space".
+RATING_RE = re.compile(
+    r"(?i:\b(?:outstanding|requires? improvement|inadequate|satisfactory)\b)|\b(?:Good|GOOD|Red|RED|Amber|AMBER|Green|GREEN)\b"
+    r"|(?i:\b(?:judged|rated|graded|remains?|was|were|is|are)\s+(?:to be\s+|as\s+)?(?:good|red|amber|green)\b)"
+    r"|(?i:\b(?:good|red|amber|green)\s+overall\b)"
+)
+_TALLY = re.compile(r"\b(?:For|Against|Abstain|Abstentions?)\s*[:(]\s*\d")  # a vote's tally: "as follows: For (52)"
 _DECISION_RE = re.compile(
-    r"\b(?:RESOLVED|resolved|agreed|decided|approved|endorsed|noted|recommended|determined|carried|adopted|refused|rejected)\b"
+    r"\b(?:RESOLVED|resolved|agreed|decided|approved|endorsed|noted|recommended|determined|carried|adopted|refused|rejected)\b|"
+    + _TALLY.pattern
 )
 # What a money or count figure measures. A figure question naming one is answered only from a passage that
 # names it too: "£712 per week" for support packages is not the cost of a children's home placement.
@@ -310,10 +319,76 @@ def _measures_missing(query: Query, passage: Passage) -> list[str]:
             if re.search(rf"\b{m}\b", asked) and not any(re.search(rf"\b{re.escape(f)}\b", where) for f in forms)]
 
 
-def _figure_first(candidates: list[Candidate]) -> list[Candidate]:
-    """The candidates with the best one stating a figure first; empty when none states one."""
+_HOW_MANY = re.compile(r"\bhow many\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=\s+(?:were|was|are|is|did|do|does|had|has|have|"
+                       r"in|at|on|of|for|from|with|by|and|or|that|who|which|came|voted|after|before|per|within|across|over|"
+                       r"under|since|to|into)\b|[?,]|$)", re.I)
+_WORD_OR_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z][\w’'-]*")
+
+
+def _count_key(word: str) -> str:
+    """A word with its plural folded, for matching what is counted: "families" and "family" both give "family"."""
+    word = re.sub(r"['’]s?$", "", word.lower())
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
+def counted_words(question: str) -> set[str]:
+    """The words naming what a "how many" question counts: {"questionnaire"} for "How many questionnaires came back",
+    {"new", "children", "home"} for "How many new children's homes had ..."."""
+    m = _HOW_MANY.search(question)
+    return {_count_key(w) for w in _WORD_OR_NUMBER.findall(m.group(1)) if w.lower() not in STOPWORDS} if m else set()
+
+
+def states_count(sentence: str, counted: Collection[str]) -> bool:
+    """Whether a sentence gives a number of what is counted: the number just before it ("1,016 formal
+    questionnaires"), or soon after it ("Children in Need (Quarter 2 average = 1677)"), or a vote's tally."""
+    if _TALLY.search(sentence):
+        return True
+    words = _WORD_OR_NUMBER.findall(_NOT_FIGURES.sub(" ", sentence))
+    numbers = [i for i, w in enumerate(words) if w[0].isdigit() or _NUMBER_WORDS.fullmatch(w)]
+    named = [i for i, w in enumerate(words) if _count_key(w) in counted]
+    return any(-8 <= n - c <= 8 for n in numbers for c in named)
+
+
+def _figure_first(candidates: list[Candidate], counted: Collection[str] = (), ratio: float = 0.0) -> list[Candidate]:
+    """The candidates with the best one stating a figure first; empty when none states one.
+
+    For a "how many" question, a close contender (within ``ratio`` of the best) that counts what was asked
+    about ("1,016 formal questionnaires") leads instead of one that states some other figure.
+    """
     lead = next((c for c in candidates if has_figure(c.quote)), None)
-    return [] if lead is None else [lead] + [c for c in candidates if c is not lead]
+    if lead is None:
+        return []
+    if counted and not states_count(lead.quote, counted):
+        lead = next((c for c in candidates if c.score >= candidates[0].score * ratio and states_count(c.quote, counted)), None)
+        if lead is None:
+            return []
+    return [lead] + [c for c in candidates if c is not lead]
+
+
+def _rated_first(candidates: list[Candidate], passages: list[Passage], ratio: float, years: tuple[str, ...] = ()) -> list[Candidate]:
+    """The candidates with the best one giving a grade or rating first; empty when none gives one.
+
+    A rated sentence naming the year asked about leads. Otherwise the best sentence leads with the one after
+    it, when that gives the grade and the best names the year asked about or no close contender (within
+    ``ratio`` of the best) is rated: "The previous inspection ... was in September 2015." is followed by "The
+    local authority was judged to be inadequate ...", and "At this inspection ... judged to be good" speaks
+    of another inspection.
+    """
+    if not candidates:
+        return []
+    rated = [c for c in candidates if RATING_RE.search(c.quote)]
+    dated = next((c for c in rated if any(y in c.quote for y in years)), None)
+    if dated is not None:
+        return [dated] + [c for c in candidates if c is not dated]
+    best = candidates[0]
+    after = _next_sentence(best, passages)
+    if after is not None and RATING_RE.search(after.quote) and (
+        not rated or rated[0].score < best.score * ratio or any(y in best.quote for y in years)
+    ):
+        return [best, after] + candidates[1:]
+    return [] if not rated else [rated[0]] + [c for c in candidates if c is not rated[0]]
 
 
 def _newest_first(strong: list[Candidate], passages: list[Passage], config: AnswerConfig) -> list[Candidate]:
@@ -324,7 +399,9 @@ def _newest_first(strong: list[Candidate], passages: list[Passage], config: Answ
     return close + [c for c in strong if c not in close]
 
 
-def _lead_for_kind(query: Query, strong: list[Candidate], passages: list[Passage]) -> tuple[list[Candidate], str]:
+def _lead_for_kind(
+    query: Query, strong: list[Candidate], passages: list[Passage], config: AnswerConfig
+) -> tuple[list[Candidate], str]:
     """The strong sentences with the one that fits what the question asks for first.
 
     A figure question leads with a sentence stating a figure, from a passage naming what the question
@@ -335,10 +412,9 @@ def _lead_for_kind(query: Query, strong: list[Candidate], passages: list[Passage
         measured = [c for c in strong if not _measures_missing(query, passages[c.passage_index])]
         if not measured:
             return [], f"the {' and '.join(_measures_missing(query, passages[strong[0].passage_index]))} asked about"
-        return _figure_first(measured), "a figure for what was asked"
+        return _figure_first(measured, counted_words(query.question), config.support_ratio), "a figure for what was asked"
     if query.wants_judgement:
-        rated = [c for c in strong if _RATING_RE.search(c.quote)]
-        return (rated[:1] + [c for c in strong if c is not rated[0]] if rated else []), "a grade or rating for what was asked"
+        return _rated_first(strong, passages, config.support_ratio, query.years), "a grade or rating for what was asked"
     if query.wants_date:
         dated = next((c for c in strong if _DATE_RE.search(c.quote)), None)
         if dated is not None:
@@ -370,14 +446,18 @@ def select(
         return [], [f"the period asked about ({period_words(query)})"]
     if query.latest:
         strong = _newest_first(strong, passages, config)
-    strong, missing = _lead_for_kind(query, strong, passages)
+    strong, missing = _lead_for_kind(query, strong, passages, config)
     if not strong:
         return [], [missing]
     full = [c for c in strong if _covers(c, passages, needed, lexical) == set(needed)]
     if query.wants_figure and full:
-        full = _figure_first(full)
+        full = _figure_first(full, counted_words(query.question), config.support_ratio)
         if not full:
             return [], ["a figure for what was asked in the papers it names"]
+    elif query.wants_judgement and full:
+        full = _rated_first(full, passages, config.support_ratio, query.years)
+        if not full:
+            return [], ["a grade or rating for what was asked in the papers it names"]
     chosen: list[Candidate] = []
     if full:
         chosen.append(full[0])
@@ -413,6 +493,7 @@ def select(
     after = _next_sentence(best, passages)
     if after is not None and not any(after.quote == x.quote for x in chosen) and (
         (query.wants_figure and has_figure(after.quote))
+        or (query.wants_judgement and not RATING_RE.search(best.quote) and RATING_RE.search(after.quote))
         or _added_terms(query, best, after, lexical) >= config.complement_share
     ):
         chosen.insert(1, after)

@@ -200,3 +200,14 @@ def test_a_month_naming_the_source_is_not_the_period_asked_about(small_assistant
     answer = small_assistant.ask("In Ofsted's November 2017 re-inspection of Doncaster, how many children were on a child protection plan?")
     assert not answer.abstained, answer.notes
     assert "353" in answer.text
+
+
+def test_a_grade_given_in_the_sentence_after_the_best_one_is_quoted(small_assistant):
+    # "The previous inspection ... was in September 2015." is followed by the grade it gave
+    answer = small_assistant.ask(
+        "Before the 2017 re-inspection, what overall judgement had Doncaster received at its previous inspection in September 2015?"
+    )
+    assert not answer.abstained, answer.notes
+    sentences = re.split(r"(?<=\])\s+", answer.text)
+    assert sentences[0].startswith("The previous inspection")
+    assert "judged to be inadequate" in sentences[1]

@@ -7,6 +7,7 @@ change that makes retrieval or answers worse fails here.
 from __future__ import annotations
 
 from core.settings import PROJECT_ROOT
+from retrieval.answer import RATING_RE, counted_words, states_count
 from retrieval.evaluate import evaluate, figures_exact, load_questions
 
 DEV_SET = PROJECT_ROOT / "tests" / "data" / "dev_set.jsonl"
@@ -31,3 +32,40 @@ def test_figures_are_compared_as_values():
     assert not figures_exact("The rate was 13.80%.", "13.9%")
     assert not figures_exact("353 children", "353 children, 53.9 per 10,000")
     assert figures_exact("No figure here.", "Signs of Safety") is None
+
+
+def test_a_how_many_question_is_answered_with_a_count_of_what_it_asks_about():
+    assert counted_words("How many new children's homes had Rotherham opened?") == {"new", "children", "home"}
+    assert "family" in counted_words("How many families were open to Early Help units?")
+    assert states_count("A total of 1,016 formal questionnaires were returned.", {"questionnaire"})
+    assert states_count("Number and rate of Children in Need (Quarter 2 average = 1677/396)", {"children"})
+    assert states_count("At the end of December 2024, there were 2,287 family cases open.", {"family"})
+    assert not states_count("The next full area SEND inspection will be within approximately five years.", {"children"})
+    assert not states_count("Caseloads for children fell in 2023.", {"children"})  # a year is not a count
+
+
+def test_a_count_leads_and_a_question_with_no_count_is_declined(corpus_assistant):
+    # the passage opens with other figures (14 hours a week, two centres); the count of questionnaires comes later
+    answer = corpus_assistant.ask("How many formal questionnaires did the family hubs consultation receive?")
+    assert not answer.abstained
+    assert "1,016 formal questionnaires" in answer.citations[0].quote
+    # the SEND inspection speaks of EHC plans, never of how many children have one
+    answer = corpus_assistant.ask("How many children in Rotherham had an EHC plan at the 2024 SEND inspection?")
+    assert answer.abstained, answer.text
+
+
+def test_a_vote_is_answered_with_its_tally(corpus_assistant):
+    answer = corpus_assistant.ask("How many councillors voted for the Kent Minerals and Waste Local Plan at Full Council?")
+    assert not answer.abstained, answer.notes
+    assert "For (52)" in answer.text
+    assert answer.citations[0].passage.doc == "minutes/kent_county_council_minutes_2025-03-13.pdf"
+
+
+def test_a_grade_question_needs_a_grade_from_the_paper_it_names(corpus_assistant):
+    # Rotherham's 2022 report mentions its 2017 inspection, but not the grade it gave
+    answer = corpus_assistant.ask("What grade did Ofsted give Rotherham's children's services in 2017?")
+    assert answer.abstained, answer.text
+    for words in ("good progress for children", "a green space", "red tape"):
+        assert not RATING_RE.search(words), words
+    for words in ("Overall effectiveness Good", "judged to be good", "rated red", "Requires improvement to be good", "GREEN"):
+        assert RATING_RE.search(words), words
