@@ -18,6 +18,7 @@ from retrieval.embedding import Embedder
 from retrieval.lexical import STOPWORDS, LexicalIndex, tokenize
 from retrieval.query import (
     ACRONYMS,
+    FIGURE_CUES,
     MONTH_NAMES,
     YEAR_RANGE_RE,
     YEAR_RE,
@@ -322,7 +323,9 @@ def _measures_missing(query: Query, passage: Passage) -> list[str]:
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=\s+(?:were|was|are|is|did|do|does|had|has|have|"
                        r"in|at|on|of|for|from|with|by|and|or|that|who|which|came|voted|after|before|per|within|across|over|"
                        r"under|since|to|into)\b|[?,]|$)", re.I)
-_WORD_OR_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z][\w’'-]*")
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z][A-Za-z’']*|[:=]")
+_TIME = re.compile(r"\b\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)\b", re.I)
+_STATED_AS = frozenset({":", "=", "was", "were", "is", "are", "totalled", "total", "reached", "stood"})
 
 
 def _count_key(word: str) -> str:
@@ -335,35 +338,54 @@ def _count_key(word: str) -> str:
 
 def counted_words(question: str) -> set[str]:
     """The words naming what a "how many" question counts: {"questionnaire"} for "How many questionnaires came back",
-    {"new", "children", "home"} for "How many new children's homes had ..."."""
+    {"new", "children", "home"} for "How many new children's homes had ...", {"year", "old"} for "two-year-olds"."""
     m = _HOW_MANY.search(question)
-    return {_count_key(w) for w in _WORD_OR_NUMBER.findall(m.group(1)) if w.lower() not in STOPWORDS} if m else set()
+    words = _TOKEN.findall(m.group(1)) if m else []
+    return {_count_key(w) for w in words if w.lower() not in STOPWORDS and w[0].isalpha() and not _NUMBER_WORDS.fullmatch(w)}
+
+
+def counts_only(question: str) -> bool:
+    """Whether the only figure a question asks for is a count ("How many ...?", not "what rate ... and how many")."""
+    return bool(_HOW_MANY.search(question)) and not FIGURE_CUES.search(re.sub(r"\bhow many\b", "", question, flags=re.I))
 
 
 def states_count(sentence: str, counted: Collection[str]) -> bool:
     """Whether a sentence gives a number of what is counted: the number just before it ("1,016 formal
-    questionnaires"), or soon after it ("Children in Need (Quarter 2 average = 1677)"), or a vote's tally."""
+    questionnaires"), or soon after it where the sentence states it as a value ("The number of care leavers
+    ... was 2,016", "Children in Need (Quarter 2 average = 1677)"), or a vote's tally."""
     if _TALLY.search(sentence):
         return True
-    words = _WORD_OR_NUMBER.findall(_NOT_FIGURES.sub(" ", sentence))
+    words = _TOKEN.findall(_TIME.sub(" ", _NOT_FIGURES.sub(" ", sentence)))
     numbers = [i for i, w in enumerate(words) if w[0].isdigit() or _NUMBER_WORDS.fullmatch(w)]
     named = [i for i, w in enumerate(words) if _count_key(w) in counted]
-    return any(-8 <= n - c <= 8 for n in numbers for c in named)
+    stated = "number" in sentence.lower()
+    for n in numbers:
+        for c in named:
+            if 0 < c - n <= 4:
+                return True
+            if 0 < n - c <= 8 and (stated or _STATED_AS & {w.lower() for w in words[c:n]}):
+                return True
+    return False
 
 
-def _figure_first(candidates: list[Candidate], counted: Collection[str] = (), ratio: float = 0.0) -> list[Candidate]:
+def _figure_first(
+    candidates: list[Candidate], counted: Collection[str] = (), ratio: float = 0.0, strict: bool = False
+) -> list[Candidate]:
     """The candidates with the best one stating a figure first; empty when none states one.
 
     For a "how many" question, a close contender (within ``ratio`` of the best) that counts what was asked
-    about ("1,016 formal questionnaires") leads instead of one that states some other figure.
+    about ("1,016 formal questionnaires") leads instead of one that states some other figure. When the count
+    is all the question asks for (``strict``), any candidate counting it leads, and without one there is none.
     """
     lead = next((c for c in candidates if has_figure(c.quote)), None)
-    if lead is None:
+    if lead is None or not counted or states_count(lead.quote, counted):
+        return [] if lead is None else [lead] + [c for c in candidates if c is not lead]
+    counting = next((c for c in candidates if states_count(c.quote, counted)
+                     and (strict or c.score >= candidates[0].score * ratio)), None)
+    if counting is not None:
+        lead = counting
+    elif strict:
         return []
-    if counted and not states_count(lead.quote, counted):
-        lead = next((c for c in candidates if c.score >= candidates[0].score * ratio and states_count(c.quote, counted)), None)
-        if lead is None:
-            return []
     return [lead] + [c for c in candidates if c is not lead]
 
 
@@ -412,7 +434,8 @@ def _lead_for_kind(
         measured = [c for c in strong if not _measures_missing(query, passages[c.passage_index])]
         if not measured:
             return [], f"the {' and '.join(_measures_missing(query, passages[strong[0].passage_index]))} asked about"
-        return _figure_first(measured, counted_words(query.question), config.support_ratio), "a figure for what was asked"
+        lead = _figure_first(measured, counted_words(query.question), config.support_ratio, counts_only(query.question))
+        return lead, "a figure for what was asked"
     if query.wants_judgement:
         return _rated_first(strong, passages, config.support_ratio, query.years), "a grade or rating for what was asked"
     if query.wants_date:
@@ -451,7 +474,7 @@ def select(
         return [], [missing]
     full = [c for c in strong if _covers(c, passages, needed, lexical) == set(needed)]
     if query.wants_figure and full:
-        full = _figure_first(full, counted_words(query.question), config.support_ratio)
+        full = _figure_first(full, counted_words(query.question), config.support_ratio, counts_only(query.question))
         if not full:
             return [], ["a figure for what was asked in the papers it names"]
     elif query.wants_judgement and full:

@@ -50,7 +50,7 @@ ACRONYMS = {
     "asch": "adult social care and health",
     "jsna": "joint strategic needs assessment",
 }
-_FIGURE_CUES = re.compile(
+FIGURE_CUES = re.compile(
     r"\b(how many|how much|what (?:was|were|is|are) the (?:number|rate|percentage|proportion|figure|total|cost|value|level|average)|"
     r"what (?:\w+ )?(?:number|rate|percentage|proportion|share|figure|amount)|percentage|proportion|rate of|per cent|%|how long|"
     r"how (?:large|big|high|low)|"
@@ -185,7 +185,7 @@ def prepare(question: str, history: tuple[Turn, ...] = ()) -> Query:
         question=question,
         dense_text=dense,
         lexical_text=lexical,
-        wants_figure=bool(_FIGURE_CUES.search(question)),
+        wants_figure=bool(FIGURE_CUES.search(question)),
         years=tuple(dict.fromkeys(YEAR_RE.findall(question))),
         codes=codes,
         follow_up=follow_up,

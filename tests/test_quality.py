@@ -7,7 +7,7 @@ change that makes retrieval or answers worse fails here.
 from __future__ import annotations
 
 from core.settings import PROJECT_ROOT
-from retrieval.answer import RATING_RE, counted_words, states_count
+from retrieval.answer import RATING_RE, counted_words, counts_only, states_count
 from retrieval.evaluate import evaluate, figures_exact, load_questions
 
 DEV_SET = PROJECT_ROOT / "tests" / "data" / "dev_set.jsonl"
@@ -42,6 +42,10 @@ def test_a_how_many_question_is_answered_with_a_count_of_what_it_asks_about():
     assert states_count("At the end of December 2024, there were 2,287 family cases open.", {"family"})
     assert not states_count("The next full area SEND inspection will be within approximately five years.", {"children"})
     assert not states_count("Caseloads for children fell in 2023.", {"children"})  # a year is not a count
+    assert not states_count("The clinic lets patients walk in between 2pm and 4pm.", {"patient"})  # nor a time
+    assert states_count("This compares to 3,235 two-year olds being funded.", counted_words("How many two-year-olds were funded?"))
+    assert counts_only("How many patients did the clinic see?")
+    assert not counts_only("What was the take-up rate, and how many two-year-olds did it fund?")
 
 
 def test_a_count_leads_and_a_question_with_no_count_is_declined(corpus_assistant):
