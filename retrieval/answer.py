@@ -322,7 +322,8 @@ def _measures_missing(query: Query, passage: Passage) -> list[str]:
 
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=\s+(?:were|was|are|is|did|do|does|had|has|have|"
                        r"in|at|on|of|for|from|with|by|and|or|that|who|which|came|voted|after|before|per|within|across|over|"
-                       r"under|since|to|into)\b|[?,]|$)", re.I)
+                       r"under|since|to|into|make|made|get|got|take|took|see|saw|use|used|live|need|remain|go|went|come|became|left)\b"
+                       r"|[?,]|$)", re.I)
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z][A-Za-z’']*|[:=]")
 _TIME = re.compile(r"\b\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)\b", re.I)
 _STATED_AS = frozenset({":", "=", "was", "were", "is", "are", "totalled", "total", "reached", "stood"})
@@ -337,8 +338,10 @@ def _count_key(word: str) -> str:
 
 
 def counted_words(question: str) -> set[str]:
-    """The words naming what a "how many" question counts: {"questionnaire"} for "How many questionnaires came back",
-    {"new", "children", "home"} for "How many new children's homes had ...", {"year", "old"} for "two-year-olds"."""
+    """The words naming what a "how many" question counts, up to its verb: {"questionnaire"} for "How many
+    questionnaires came back", {"new", "children", "home"} for "How many new children's homes had ...", {"year",
+    "old"} for "two-year-olds". Any of them will do, as papers vary the words ("4,798 pupils ... educated outside
+    school" for "children being educated outside school")."""
     m = _HOW_MANY.search(question)
     words = _TOKEN.findall(m.group(1)) if m else []
     return {_count_key(w) for w in words if w.lower() not in STOPWORDS and w[0].isalpha() and not _NUMBER_WORDS.fullmatch(w)}
@@ -361,7 +364,7 @@ def states_count(sentence: str, counted: Collection[str]) -> bool:
     stated = "number" in sentence.lower()
     for n in numbers:
         for c in named:
-            if 0 < c - n <= 4:
+            if 0 < c - n <= 6:
                 return True
             if 0 < n - c <= 8 and (stated or _STATED_AS & {w.lower() for w in words[c:n]}):
                 return True
