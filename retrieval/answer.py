@@ -60,6 +60,9 @@ _DECISION_RE = re.compile(
     r"\b(?:RESOLVED|resolved|agreed|decided|approved|endorsed|noted|recommended|determined|carried|adopted|refused|rejected)\b|"
     + _TALLY.pattern
 )
+# A question asking what was decided (not one naming "decision 24/00093"), and a sentence recording a resolution
+DECIDED_CUES = re.compile(r"\b(?:decided?|resolved?|agreed?|approved?|endorsed?|happened (?:to|with))\b", re.I)
+_RESOLUTION_RE = re.compile(r"\bRESOLVED\b|\bresolved\b|\b(?:agreed|decided|agrees|decides) (?:that|to)\b")
 # What a money or count figure measures. A figure question naming one is answered only from a passage that
 # names it too: "£712 per week" for support packages is not the cost of a children's home placement.
 _MEASURES = {
@@ -293,6 +296,13 @@ def other_years(query: Query, quote: str, paper_date: str | None = None) -> bool
     return bool(named) and not named & allowed
 
 
+def other_quarters(query: Query, quote: str) -> bool:
+    """Whether a sentence names only quarters other than those asked about: "In Quarter 3, the service
+    delivered 17,051 reviews" does not answer a question about Quarter 4."""
+    named = quarters_in(quote)
+    return bool(query.quarters and named) and not named & set(query.quarters)
+
+
 def _next_sentence(c: Candidate, passages: list[Passage]) -> Candidate | None:
     """The sentence that follows ``c`` in its passage, if any."""
     text = passages[c.passage_index].text
@@ -441,6 +451,14 @@ def _lead_for_kind(
         return lead, "a figure for what was asked"
     if query.wants_judgement:
         return _rated_first(strong, passages, config.support_ratio, query.years), "a grade or rating for what was asked"
+    if query.wants_decision and DECIDED_CUES.search(query.question):
+        # what was resolved leads over the motion or recommendation put ("Council is asked to endorse"), when it
+        # matches the question nearly as well; a resolution that matches it less is likely another item's
+        best = strong[0]
+        decided = next((c for c in strong if _RESOLUTION_RE.search(c.quote) and c.score >= best.score * config.support_ratio
+                        and c.coverage >= best.coverage * 0.8), None)
+        if decided is not None:
+            return [decided] + [c for c in strong if c is not decided], ""
     if query.wants_date:
         dated = next((c for c in strong if _DATE_RE.search(c.quote)), None)
         if dated is not None:
@@ -467,7 +485,7 @@ def select(
     if not strong:
         return [], []
     strong = [c for c in strong if period_matches(query, passages[c.passage_index])
-              and not other_years(query, c.quote, passages[c.passage_index].date)]
+              and not other_years(query, c.quote, passages[c.passage_index].date) and not other_quarters(query, c.quote)]
     if not strong:
         return [], [f"the period asked about ({period_words(query)})"]
     if query.latest:

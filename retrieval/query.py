@@ -61,7 +61,7 @@ FIGURE_CUES = re.compile(
 _DATE_CUES = re.compile(r"^\s*(?:and\s+)?when\b|\b(?:what|which) (?:year|date|month|day)\b|\bsince when\b|\bby when\b", re.I)
 _DECISION_CUES = re.compile(
     r"\bdecisions?\b|\bwhat (?:did|was|were|has|have) .*\b(?:decid|resolv|agree|approv|endors|recommend|vot)\w*"
-    r"|\bhow many\b.*\bvot(?:e|ed|es|ing)\b|\bhow did\b.*\bvote\b|\b(?:what was|result of) the vote\b", re.I
+    r"|\bhow many\b.*\bvot(?:e|ed|es|ing)\b|\bhow did\b.*\bvote\b|\b(?:what was|result of) the vote\b|\bwhat happened (?:to|with)\b", re.I
 )
 _JUDGEMENT_CUES = re.compile(r"\b(?:grade[ds]?|grading|judge?ments?|judge[ds]?|rated|rating|RAG)\b", re.I)
 # "the latest inspection", "last quarter", "the most recent report": the newest paper is meant

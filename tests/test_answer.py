@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from core.models import Filters, Turn
-from retrieval.answer import has_figure, other_years
+from retrieval.answer import has_figure, other_quarters, other_years
 from retrieval.boundaries import complete
 from retrieval.query import prepare
 
@@ -211,3 +211,10 @@ def test_a_grade_given_in_the_sentence_after_the_best_one_is_quoted(small_assist
     sentences = re.split(r"(?<=\])\s+", answer.text)
     assert sentences[0].startswith("The previous inspection")
     assert "judged to be inadequate" in sentences[1]
+
+
+def test_a_sentence_about_another_quarter_does_not_answer():
+    query = prepare("How many NHS Health Checks were delivered in Quarter 4 of 2024/25?")
+    assert other_quarters(query, "In Quarter 3, the service delivered 17,051 reviews.")
+    assert not other_quarters(query, "In Quarter 4, 9,120 checks were delivered, up from Quarter 3.")
+    assert not other_quarters(query, "Checks delivered in the year rose by 4%.")  # names no quarter

@@ -7,7 +7,7 @@ change that makes retrieval or answers worse fails here.
 from __future__ import annotations
 
 from core.settings import PROJECT_ROOT
-from retrieval.answer import RATING_RE, counted_words, counts_only, states_count
+from retrieval.answer import DECIDED_CUES, RATING_RE, counted_words, counts_only, states_count
 from retrieval.evaluate import evaluate, figures_exact, load_questions
 
 DEV_SET = PROJECT_ROOT / "tests" / "data" / "dev_set.jsonl"
@@ -73,3 +73,12 @@ def test_a_grade_question_needs_a_grade_from_the_paper_it_names(corpus_assistant
         assert not RATING_RE.search(words), words
     for words in ("Overall effectiveness Good", "judged to be good", "rated red", "Requires improvement to be good", "GREEN"):
         assert RATING_RE.search(words), words
+
+
+def test_what_was_resolved_leads_over_the_motion_put(corpus_assistant):
+    # the minutes quote the motion ("Council is asked to endorse ...") before recording what was resolved
+    answer = corpus_assistant.ask("What happened to the Pay Policy Statement at Full Council in March 2025?")
+    assert not answer.abstained, answer.notes
+    assert "RESOLVED that Council endorses" in answer.citations[0].quote
+    # a question naming a decision by its number is not asking what was decided
+    assert not DECIDED_CUES.search("Who was the decision-maker for decision 24/00093?")
