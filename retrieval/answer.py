@@ -34,6 +34,7 @@ NUMBER_RE = re.compile(r"\d")
 _MONTHS = "|".join(MONTH_NAMES)
 _NOT_FIGURES = re.compile(
     r"^\s*\(?[0-9ivx]+(?:\.\d+)*(?:[.)]\s+|\s+(?=(?-i:[A-Z])))"  # paragraph numbering: "1.5 The", "(3) ", "ii) "
+    r"|\n\s*\(?\d{1,3}[.)]?\s*$"  # the next paragraph's number, alone on the last line
     r"|\b(?:19|20)\d\d(?:\s*[/-]\s*(?:19|20)?\d\d)?\b"  # years and financial years: 2018, 2018/19, 2023-24
     r"|\b(?:Q\s?[1-4]|quarter\s*[1-4])\b"  # quarters
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:{_MONTHS})\b"  # dates: 31 March, 20 to 31 January
@@ -304,14 +305,19 @@ def other_quarters(query: Query, quote: str) -> bool:
 
 
 def _next_sentence(c: Candidate, passages: list[Passage]) -> Candidate | None:
-    """The sentence that follows ``c`` in its passage, if any."""
-    text = passages[c.passage_index].text
-    spans = sentence_spans(text)
-    for (s, e), nxt in zip(spans, spans[1:]):
-        if text[s:e] == c.quote:
-            quote = text[nxt[0]:nxt[1]]
-            return Candidate(c.passage_index, quote, c.score, c.cosine, c.coverage) if len(quote) >= 15 else None
-    return None
+    """The sentence that follows ``c``: in its passage, or, after its passage's last sentence, the first of the
+    next passage of its paper when that passage is among those found."""
+    here = passages[c.passage_index]
+    quotes = [here.text[s:e] for s, e in sentence_spans(here.text)]
+    if c.quote not in quotes:
+        return None
+    at = quotes.index(c.quote)
+    index, quote = c.passage_index, quotes[at + 1] if at + 1 < len(quotes) else ""
+    if not quote:
+        index = next((i for i, p in enumerate(passages) if p.doc_id == here.doc_id and p.seq == here.seq + 1), -1)
+        first = sentence_spans(passages[index].text)[:1] if index >= 0 else []
+        quote = passages[index].text[first[0][0]:first[0][1]] if first else ""
+    return Candidate(index, quote, c.score, c.cosine, c.coverage) if len(quote) >= 15 else None
 
 
 def _added_terms(query: Query, lead: Candidate, after: Candidate, lexical: LexicalIndex) -> float:

@@ -19,7 +19,8 @@ from ingest.sentences import sentence_spans
 
 MAX_ADDED = 400  # characters borrowed from a neighbour, at most
 _CLOSED_END = re.compile(r"[.!?:;)\]”\"’]\s*$")
-_OPEN_END = re.compile(r"(?:\b[a-z][a-z'’-]*|\d|[,£$%&–-])\s*$")  # "awarded the", "from 427", "and,"
+# "awarded the", "from 427", "and,", or a sentence's first word alone ("... exceeds 90%. The")
+_OPEN_END = re.compile(r"(?:\b[a-z][a-z'’-]*|\d|[,£$%&–-]|\b(?:The|A|An|In|Of|For|To|This|These|At|On|By|With|As|It))\s*$")
 _OPEN_START = re.compile(r"^\s*[a-z]")  # "with Janus Youth Programs ..."
 # a last sentence that introduces what follows: "... as follows:", "The following table sets out ..."
 _LEAD_IN = re.compile(r":\s*$|\b(?:following|below)\s+(?:table|figures|chart|list|breakdown)\b|\btable\s+below\b", re.I)
@@ -37,7 +38,8 @@ def leads_in(text: str) -> bool:
 
 def ends_open(text: str) -> bool:
     """Whether a passage stops in the middle of a sentence (of prose: a table's last row is not one)."""
-    last_line = text.rstrip().rsplit("\n", 1)[-1]
+    lines = text.rstrip().rsplit("\n", 2)
+    last_line = lines[-1] if len(lines[-1].split()) >= 3 else " ".join(lines[-2:])  # "... exceeds 90%. The"
     prose = len(re.findall(r"\b[a-z]{2,}\b", last_line)) >= 3
     return prose and not _CLOSED_END.search(text) and bool(_OPEN_END.search(text))
 

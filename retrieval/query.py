@@ -55,7 +55,7 @@ FIGURE_CUES = re.compile(
     r"what (?:\w+ )?(?:number|rate|percentage|proportion|share|figure|amount)|percentage|proportion|rate of|per cent|%|how long|"
     r"how (?:large|big|high|low)|"
     r"what (?:was|were|is|are|will) .*(?:rate|figure|number|score|total|budget|cost|spend|overspend|underspend|turnout|"
-    r"caseload|amount|value|price|fee|size))\b",
+    r"caseload|amount|value|price|fee|size|coverage|take-up|uptake))\b|\d\s*%",
     re.I,
 )
 _DATE_CUES = re.compile(r"^\s*(?:and\s+)?when\b|\b(?:what|which) (?:year|date|month|day)\b|\bsince when\b|\bby when\b", re.I)

@@ -6,7 +6,7 @@ import re
 
 from core.models import Filters, Turn
 from retrieval.answer import has_figure, other_quarters, other_years
-from retrieval.boundaries import complete
+from retrieval.boundaries import complete, ends_open
 from retrieval.query import prepare
 
 
@@ -218,3 +218,12 @@ def test_a_sentence_about_another_quarter_does_not_answer():
     assert other_quarters(query, "In Quarter 3, the service delivered 17,051 reviews.")
     assert not other_quarters(query, "In Quarter 4, 9,120 checks were delivered, up from Quarter 3.")
     assert not other_quarters(query, "Checks delivered in the year rose by 4%.")  # names no quarter
+
+
+def test_a_passage_ending_on_a_sentence_s_first_word_is_open():
+    assert ends_open("3. For the majority of childhood vaccinations, the population coverage in West Sussex exceeds 90%. The")
+    assert not ends_open("3. For the majority of childhood vaccinations, the population coverage in West Sussex exceeds 90%.")
+    assert not ends_open("Percentage of reviews completed within timescale\nLatest 59.1% Target 65%")  # a table's last row
+    # the next paragraph's number, left at the end of a heading, is no figure
+    assert not has_figure("The experiences and progress of children who need help and \nprotection: good\n1.")
+    assert prepare("Which vaccination fell below 90% coverage, and what was the coverage?").wants_figure
