@@ -320,6 +320,21 @@ def _next_sentence(c: Candidate, passages: list[Passage]) -> Candidate | None:
     return Candidate(index, quote, c.score, c.cosine, c.coverage) if len(quote) >= 15 else None
 
 
+def _tally_before(c: Candidate, passages: list[Passage]) -> Candidate | None:
+    """The vote that carried a resolution: the last vote with its tally ("... the voting was as follows: For (32)") before
+    it in its passage, or in one of the paper's two passages before it that are among those found."""
+    here = passages[c.passage_index]
+    start = here.text.find(c.quote)
+    prior = [(c.passage_index, here.text[:max(start, 0)])]
+    for back in (1, 2):  # a long list of names can push the vote two passages back
+        prior += [(i, p.text) for i, p in enumerate(passages) if p.doc_id == here.doc_id and p.seq == here.seq - back]
+    for index, text in prior:
+        tallies = [text[s:e] for s, e in sentence_spans(text) if _TALLY.search(text[s:e]) and re.search(r"\bvot", text[s:e])]
+        if tallies:
+            return Candidate(index, tallies[-1], c.score, c.cosine, c.coverage)
+    return None
+
+
 def _added_terms(query: Query, lead: Candidate, after: Candidate, lexical: LexicalIndex) -> float:
     """The share of the question's (IDF-weighted) words that ``after`` has and ``lead`` lacks."""
     terms = _question_terms(query.question, lexical)
@@ -547,6 +562,10 @@ def select(
         or _added_terms(query, best, after, lexical) >= config.complement_share
     ):
         chosen.insert(1, after)
+    if query.wants_decision and _RESOLUTION_RE.search(best.quote):
+        tally = _tally_before(best, passages)
+        if tally is not None and not any(tally.quote == x.quote for x in chosen):
+            chosen.insert(1, tally)
     for c in pool:
         if len(chosen) >= config.max_sentences:
             break

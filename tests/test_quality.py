@@ -80,5 +80,7 @@ def test_what_was_resolved_leads_over_the_motion_put(corpus_assistant):
     answer = corpus_assistant.ask("What happened to the Pay Policy Statement at Full Council in March 2025?")
     assert not answer.abstained, answer.notes
     assert "RESOLVED that Council endorses" in answer.citations[0].quote
+    # with the vote that carried it, two passages back past the names of those voting
+    assert "voting was as follows: For (32)" in " ".join(answer.citations[1].quote.split())
     # a question naming a decision by its number is not asking what was decided
     assert not DECIDED_CUES.search("Who was the decision-maker for decision 24/00093?")
