@@ -64,6 +64,31 @@ _DECISION_RE = re.compile(
 # A question asking what was decided (not one naming "decision 24/00093"), and a sentence recording a resolution
 DECIDED_CUES = re.compile(r"\b(?:decided?|resolved?|agreed?|approved?|endorsed?|happened (?:to|with))\b", re.I)
 _RESOLUTION_RE = re.compile(r"\bRESOLVED\b|\bresolved\b|\b(?:agreed|decided|agrees|decides) (?:that|to)\b")
+# A role a "who" question asks about, and the words a sentence naming its holder uses
+_ROLES = {
+    "chair": r"\bchair(?:s|ed|ing|man|woman|person)?\b",
+    "lead": r"\bl(?:ea)?d\b|\blead inspector\b|\bleads\b",
+    "propose": r"\bpropos(?:e|ed|es|ing|er)\b|\bmoved\b",
+    "second": r"\bseconded\b|\bseconder\b",
+    "introduce": r"\bintroduc(?:e|ed|es|ing)\b|\bpresent(?:ed|s|ing)?\b",
+    "present": r"\bintroduc(?:e|ed|es|ing)\b|\bpresent(?:ed|s|ing)?\b",
+    "elect": r"\belect(?:ed|ion)?\b",
+    "appoint": r"\bappoint(?:ed|ment)?\b",
+}
+_ROLE_ASKED = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|were\s+|is\s+|has\s+been\s+)?(chair|lead|led|propos|second|introduc|present|elect|appoint)\w*",
+                         re.I)
+
+
+def asked_role(question: str) -> re.Pattern[str] | None:
+    """For "Who chaired / led / proposed / was appointed ...?", the words a sentence naming the holder would use."""
+    m = _ROLE_ASKED.search(question)
+    if m is None:
+        return None
+    verb = m.group(1).lower()
+    key = {"led": "lead", "propos": "propose", "introduc": "introduce"}.get(verb, verb)
+    return re.compile(_ROLES[key], re.I)
+
+
 # What a money or count figure measures. A figure question naming one is answered only from a passage that
 # names it too: "£712 per week" for support packages is not the cost of a children's home placement.
 _MEASURES = {
@@ -480,6 +505,17 @@ def _lead_for_kind(
                         and c.coverage >= best.coverage * 0.8), None)
         if decided is not None:
             return [decided] + [c for c in strong if c is not decided], ""
+    role = asked_role(query.question)
+    if role is not None:
+        # "Who chaired ...?" is answered by a sentence saying who chaired, not one naming the meeting's members:
+        # the one after the best ("... the corporate parenting board has been strengthened. This is chaired by
+        # the lead member"), else the best saying it
+        best = strong[0]
+        after = _next_sentence(best, passages)
+        if not role.search(best.quote) and after is not None and role.search(after.quote):
+            return [best, after] + strong[1:], ""
+        acting = next((c for c in strong if role.search(c.quote)), None)
+        return ([acting] + [c for c in strong if c is not acting] if acting else []), "who held the role asked about"
     if query.wants_date:
         dated = next((c for c in strong if _DATE_RE.search(c.quote)), None)
         if dated is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from core.models import Filters, Turn
-from retrieval.answer import has_figure, other_quarters, other_years
+from retrieval.answer import asked_role, has_figure, other_quarters, other_years
 from retrieval.boundaries import complete, ends_open
 from retrieval.query import prepare
 
@@ -227,3 +227,13 @@ def test_a_passage_ending_on_a_sentence_s_first_word_is_open():
     # the next paragraph's number, left at the end of a heading, is no figure
     assert not has_figure("The experiences and progress of children who need help and \nprotection: good\n1.")
     assert prepare("Which vaccination fell below 90% coverage, and what was the coverage?").wants_figure
+
+
+def test_a_who_question_is_answered_by_the_sentence_naming_the_role(small_assistant):
+    assert asked_role("Who led Ofsted's January 2025 inspection?").search("Lead inspector: Catherine Heron")
+    assert asked_role("Who was the lead inspector?") is None  # no role verb: any sentence may answer
+    # the best sentence is about the board; the one after it says who chairs it
+    answer = small_assistant.ask("Who chairs the corporate parenting board in Doncaster, according to the 2018 Ofsted report?")
+    assert not answer.abstained, answer.notes
+    assert "chaired by the lead member" in answer.text
+    assert "Local Safeguarding Children" not in answer.citations[0].quote  # another board's chair
