@@ -154,6 +154,18 @@ _NOT_NAMES = frozenset(
 )
 
 
+_GENERIC = frozenset(tokenize(
+    """average weekly monthly annual yearly cost costs number numbers many much rate rates percentage proportion share total
+    figure figures amount level value size how what which year years quarter month week day time last latest current
+    new"""))
+
+
+def subject_words(query: Query) -> set[str]:
+    """The question's own words for what a figure is of, leaving out names, periods and words for measures."""
+    names = {t for t in required_terms(query)}
+    return {t for t in tokenize(query.question) if t not in names and t not in _GENERIC and not t[0].isdigit()}
+
+
 def required_terms(query: Query) -> list[str]:
     """Tokens a supporting paper must contain: years, indicator codes and distinctive names in the question."""
     needed = list(query.years) + [c.lower() for c in query.codes]
@@ -494,6 +506,10 @@ def _lead_for_kind(
         if not measured:
             return [], f"the {' and '.join(_measures_missing(query, passages[strong[0].passage_index]))} asked about"
         lead = _figure_first(measured, counted_words(query.question), config.support_ratio, counts_only(query.question))
+        # the figure must be of what was asked: "£712 per week" for support packages is no placement's cost
+        subject = subject_words(query)
+        if lead and subject and not subject & set(tokenize(lead[0].quote + " " + passages[lead[0].passage_index].heading)):
+            return [], f"a figure for {' or '.join(sorted(subject))}"
         return lead, "a figure for what was asked"
     if query.wants_judgement:
         return _rated_first(strong, passages, config.support_ratio, query.years), "a grade or rating for what was asked"

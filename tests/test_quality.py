@@ -7,8 +7,9 @@ change that makes retrieval or answers worse fails here.
 from __future__ import annotations
 
 from core.settings import PROJECT_ROOT
-from retrieval.answer import DECIDED_CUES, RATING_RE, counted_words, counts_only, states_count
+from retrieval.answer import DECIDED_CUES, RATING_RE, counted_words, counts_only, states_count, subject_words
 from retrieval.evaluate import evaluate, figures_exact, load_questions
+from retrieval.query import prepare
 
 DEV_SET = PROJECT_ROOT / "tests" / "data" / "dev_set.jsonl"
 
@@ -84,3 +85,14 @@ def test_what_was_resolved_leads_over_the_motion_put(corpus_assistant):
     assert "voting was as follows: For (32)" in " ".join(answer.citations[1].quote.split())
     # a question naming a decision by its number is not asking what was decided
     assert not DECIDED_CUES.search("Who was the decision-maker for decision 24/00093?")
+
+
+def test_a_figure_for_something_else_than_asked_is_declined(corpus_assistant):
+    question = "What is the average weekly cost to Kent of a placement in an independent children's home?"
+    assert subject_words(prepare(question)) == {"placement", "independent", "children", "home"}
+    # the papers give a weekly cost only for adult support packages
+    answer = corpus_assistant.ask(question)
+    assert answer.abstained, answer.text
+    answer = corpus_assistant.ask("What was the average weekly cost of new support packages in Kent last quarter?")
+    assert not answer.abstained, answer.notes
+    assert "£712" in answer.text
