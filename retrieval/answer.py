@@ -160,10 +160,33 @@ _GENERIC = frozenset(tokenize(
     new"""))
 
 
+_CONTEXT = re.compile(r"\b(?:at the time of|according to|as reported|reported to|in (?:its|the) (?:\w+ ){0,4}?(?:report|inspection|minutes)|"
+                      r"at (?:its|the) (?:\w+ ){0,4}?(?:inspection|meeting|panel))\b", re.I)
+
+
 def subject_words(query: Query) -> set[str]:
     """The question's own words for what a figure is of, leaving out names, periods and words for measures."""
     names = {t for t in required_terms(query)}
-    return {t for t in tokenize(query.question) if t not in names and t not in _GENERIC and not t[0].isdigit()}
+    asked = _CONTEXT.split(query.question, maxsplit=1)[0]  # "... at the time of the 2024 SEND inspection" is context
+    return {t for t in tokenize(asked) if t not in names and t not in _GENERIC and not t[0].isdigit()}
+
+
+_MONEY_ASKED = re.compile(r"\b(?:cost|costs|value|price|budget|spend|spent|spending|funding|fee|fees|salary|overspend|underspend|"
+                          r"savings?|how much (?:money|funding|did|does|do|was|is|will|has|have))\b", re.I)
+_CHANGE_ASKED = re.compile(r"\b(?:percentage|per ?cent|%|rise|rose|increase|fall|fell|grow|grew|change|compare)", re.I)
+_MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:million|billion|bn|m|k)\b|\bpounds?\b|\bpence\b|\bdollars?\b", re.I)
+_PER_N = re.compile(r"\bper\s+(\d[\d,]*)")
+
+
+def unit_missing(question: str, sentence: str) -> str:
+    """What a figure sentence lacks of the unit a question asks for: money for a cost, value or budget
+    (unless a change is asked for), "per 1,000" for a rate per 1,000; empty when nothing is missing."""
+    if _MONEY_ASKED.search(question) and not _CHANGE_ASKED.search(question) and not _MONEY.search(sentence):
+        return "a sum of money for what was asked"
+    asked = {n.replace(",", "") for n in _PER_N.findall(question)}
+    if asked and not asked & {n.replace(",", "") for n in _PER_N.findall(sentence)}:
+        return f"a rate per {', '.join(sorted(asked))}"
+    return ""
 
 
 def required_terms(query: Query) -> list[str]:
@@ -505,12 +528,18 @@ def _lead_for_kind(
         measured = [c for c in strong if not _measures_missing(query, passages[c.passage_index])]
         if not measured:
             return [], f"the {' and '.join(_measures_missing(query, passages[strong[0].passage_index]))} asked about"
-        lead = _figure_first(measured, counted_words(query.question), config.support_ratio, counts_only(query.question))
-        # the figure must be of what was asked: "£712 per week" for support packages is no placement's cost
+        # the figure must be in the unit asked for: a cost in money, a rate "per 1,000" per 1,000
+        fitting = [c for c in measured if not unit_missing(query.question, c.quote)]
+        if not fitting:
+            return [], unit_missing(query.question, measured[0].quote)
+        lead = _figure_first(fitting, counted_words(query.question), config.support_ratio, counts_only(query.question))
+        if not lead:
+            return [], "a figure for what was asked"
+        # and of what was asked: "£712 per week" for support packages is no placement's cost
         subject = subject_words(query)
-        if lead and subject and not subject & set(tokenize(lead[0].quote + " " + passages[lead[0].passage_index].heading)):
+        if subject and not subject & set(tokenize(lead[0].quote + " " + passages[lead[0].passage_index].heading)):
             return [], f"a figure for {' or '.join(sorted(subject))}"
-        return lead, "a figure for what was asked"
+        return lead[:1] + [c for c in measured if c is not lead[0]], ""
     if query.wants_judgement:
         return _rated_first(strong, passages, config.support_ratio, query.years), "a grade or rating for what was asked"
     if query.wants_decision and DECIDED_CUES.search(query.question):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from core.models import Filters, Turn
-from retrieval.answer import asked_role, has_figure, other_quarters, other_years
+from retrieval.answer import asked_role, has_figure, other_quarters, other_years, subject_words, unit_missing
 from retrieval.boundaries import complete, ends_open
 from retrieval.query import prepare
 
@@ -237,3 +237,15 @@ def test_a_who_question_is_answered_by_the_sentence_naming_the_role(small_assist
     assert not answer.abstained, answer.notes
     assert "chaired by the lead member" in answer.text
     assert "Local Safeguarding Children" not in answer.citations[0].quote  # another board's chair
+
+
+def test_a_figure_must_be_in_the_unit_asked_for():
+    cost = "What is the value of the new recycling contract?"
+    assert unit_missing(cost, "KCC has secured a new two-year recycling contract.")
+    assert not unit_missing(cost, "The contract is worth approximately £59m over two years.")
+    assert not unit_missing("How much did the cost of packages rise?", "The average cost rose by 6%.")  # a change
+    rate = "What was the infant mortality rate per 1,000 live births?"
+    assert unit_missing(rate, "There are approximately 8,500 to 9,000 births per year.")
+    assert not unit_missing(rate, "The rate was 3.1 per 1,000 live births.")
+    # what follows "at the time of" or "according to" is the question's context, not what its figure is of
+    assert "inspection" not in subject_words(prepare("What was the average wait for an assessment at the time of the SEND inspection?"))
