@@ -283,6 +283,8 @@ def extractive_answer(
     if not passages:
         return Answer(query.question, NOT_FOUND, True, (), tuple(passages), notes=("no passages found",))
     needed = required_terms(query)
+    # an acronym the papers never use, written out in a passage found, is no missing name
+    needed = [t for t in needed if lexical.known(t) or not _spelled_out(t, query.question, passages)]
     unknown = [t for t in needed if not lexical.known(t)]
     if unknown:
         note = f"the papers never mention {', '.join(unknown)}"
@@ -294,6 +296,18 @@ def extractive_answer(
         return Answer(query.question, NOT_FOUND, True, (), tuple(passages), notes=(reason,))
     text, citations = compose(query.question, passages, chosen)
     return Answer(query.question, text, False, citations, tuple(passages))
+
+
+def _spelled_out(token: str, question: str, passages: list[Passage]) -> bool:
+    """Whether a question's acronym the papers never use is written out in full in a passage found: "ADCS" for
+    "the Association of Directors of Children's Services"."""
+    acronym = next((w for w in re.findall(r"\b[A-Z]{2,6}s?\b", question) if tokenize(w) == [token]), "")
+    letters = acronym.rstrip("s")
+    if len(letters) < 2:
+        return False
+    words = r"\W+(?:(?:of|and|for|the|in|on|&)\W+)*".join(rf"{ch}[\w’']*" for ch in letters)
+    pattern = re.compile(rf"\b{words}\b")
+    return any(pattern.search(p.text) for p in passages)
 
 
 def _covers(c: Candidate, passages: list[Passage], needed: list[str], lexical: LexicalIndex) -> set[str]:

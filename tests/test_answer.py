@@ -249,3 +249,13 @@ def test_a_figure_must_be_in_the_unit_asked_for():
     assert not unit_missing(rate, "The rate was 3.1 per 1,000 live births.")
     # what follows "at the time of" or "according to" is the question's context, not what its figure is of
     assert "inspection" not in subject_words(prepare("What was the average wait for an assessment at the time of the SEND inspection?"))
+
+
+def test_an_acronym_written_out_in_the_papers_is_not_missing(small_assistant):
+    # the minutes never write "ADCS", only "the Association of Directors of Children's Services"
+    answer = small_assistant.ask("What did the ADCS regional performance challenge require of authorities, according to Doncaster's scrutiny panel?")
+    assert not answer.abstained, answer.notes
+    assert "Association of Directors of Children’s Services" in answer.text
+    # one neither used nor written out still is
+    answer = small_assistant.ask("What did the NSPCC say about Doncaster's early help?")
+    assert answer.abstained and any("nspcc" in n for n in answer.notes), answer.text
