@@ -12,6 +12,8 @@ from retrieval.evaluate import evaluate, figures_exact, load_questions
 from retrieval.query import prepare
 
 DEV_SET = PROJECT_ROOT / "tests" / "data" / "dev_set.jsonl"
+BLIND_SET = PROJECT_ROOT / "tests" / "data" / "blind_set.jsonl"
+BLIND_SET_2 = PROJECT_ROOT / "tests" / "data" / "blind_set_2.jsonl"
 
 
 def test_development_questions_meet_the_measured_floors(corpus_assistant):
@@ -20,11 +22,23 @@ def test_development_questions_meet_the_measured_floors(corpus_assistant):
     report = evaluate(questions, lambda q: corpus_assistant.ask(q.question, k=10, history=q.history))
     s = report.summary()
     assert s["hit@5"] >= 0.89, s
-    assert s["mrr"] >= 0.80, s
+    assert s["mrr"] >= 0.82, s
     assert s["wrongly_abstained"] <= 0.05, s
-    assert s["figures_exact"] >= 0.78, s
-    assert s["abstained_when_unanswerable"] >= 0.71, s
+    assert s["figures_exact"] >= 0.79, s
+    assert s["abstained_when_unanswerable"] >= 0.85, s
     assert s["multi_paper_all_cited"] >= 0.42, s
+
+
+def test_questions_written_without_sight_of_the_assistant_meet_their_floors(corpus_assistant):
+    # two sets of 40, written by someone who saw the papers but not this code (README, "Answer quality")
+    questions = load_questions(BLIND_SET) + load_questions(BLIND_SET_2)
+    report = evaluate(questions, lambda q: corpus_assistant.ask(q.question, k=10, history=q.history))
+    s = report.summary()
+    assert s["hit@5"] >= 0.86, s
+    assert s["mrr"] >= 0.76, s
+    assert s["wrongly_abstained"] <= 0.05, s
+    assert s["figures_exact"] >= 0.68, s
+    assert s["abstained_when_unanswerable"] >= 0.57, s
 
 
 def test_figures_are_compared_as_values():
