@@ -529,6 +529,27 @@ def _newest_first(strong: list[Candidate], passages: list[Passage], config: Answ
     return close + [c for c in strong if c not in close]
 
 
+def _figure_lead(
+    query: Query, candidates: list[Candidate], passages: list[Passage], config: AnswerConfig
+) -> tuple[list[Candidate], str]:
+    """The candidates led by the best sentence stating the figure asked for; empty, with what was missing, when none does.
+
+    The figure must be in the unit asked for (a cost in money, a rate "per 1,000" per 1,000), count what a
+    "how many" question counts, and be of what was asked: "£712 per week" for support packages is no
+    children's home placement's cost.
+    """
+    fitting = [c for c in candidates if not unit_missing(query.question, c.quote)]
+    if not fitting:
+        return [], unit_missing(query.question, candidates[0].quote) if candidates else ""
+    lead = _figure_first(fitting, counted_words(query.question), config.support_ratio, counts_only(query.question))
+    if not lead:
+        return [], "a figure for what was asked"
+    subject = subject_words(query)
+    if subject and not subject & set(tokenize(lead[0].quote + " " + passages[lead[0].passage_index].heading)):
+        return [], f"a figure for {' or '.join(sorted(subject))}"
+    return lead[:1] + [c for c in candidates if c is not lead[0]], ""
+
+
 def _lead_for_kind(
     query: Query, strong: list[Candidate], passages: list[Passage], config: AnswerConfig
 ) -> tuple[list[Candidate], str]:
@@ -542,18 +563,7 @@ def _lead_for_kind(
         measured = [c for c in strong if not _measures_missing(query, passages[c.passage_index])]
         if not measured:
             return [], f"the {' and '.join(_measures_missing(query, passages[strong[0].passage_index]))} asked about"
-        # the figure must be in the unit asked for: a cost in money, a rate "per 1,000" per 1,000
-        fitting = [c for c in measured if not unit_missing(query.question, c.quote)]
-        if not fitting:
-            return [], unit_missing(query.question, measured[0].quote)
-        lead = _figure_first(fitting, counted_words(query.question), config.support_ratio, counts_only(query.question))
-        if not lead:
-            return [], "a figure for what was asked"
-        # and of what was asked: "£712 per week" for support packages is no placement's cost
-        subject = subject_words(query)
-        if subject and not subject & set(tokenize(lead[0].quote + " " + passages[lead[0].passage_index].heading)):
-            return [], f"a figure for {' or '.join(sorted(subject))}"
-        return lead[:1] + [c for c in measured if c is not lead[0]], ""
+        return _figure_lead(query, measured, passages, config)
     if query.wants_judgement:
         return _rated_first(strong, passages, config.support_ratio, query.years), "a grade or rating for what was asked"
     if query.wants_decision and DECIDED_CUES.search(query.question):
@@ -611,9 +621,9 @@ def select(
         return [], [missing]
     full = [c for c in strong if _covers(c, passages, needed, lexical) == set(needed)]
     if query.wants_figure and full:
-        full = _figure_first(full, counted_words(query.question), config.support_ratio, counts_only(query.question))
+        full, missing = _figure_lead(query, full, passages, config)
         if not full:
-            return [], ["a figure for what was asked in the papers it names"]
+            return [], [f"{missing or 'a figure for what was asked'} in the papers it names"]
     elif query.wants_judgement and full:
         full = _rated_first(full, passages, config.support_ratio, query.years)
         if not full:
