@@ -429,6 +429,7 @@ _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=\s+
                        r"in|at|on|of|for|from|with|by|and|or|that|who|which|came|voted|after|before|per|within|across|over|"
                        r"under|since|to|into|make|made|get|got|take|took|see|saw|use|used|live|need|remain|go|went|come|became|left)\b"
                        r"|[?,]|$)", re.I)
+_KPI_ROW = re.compile(r"\bLatest:\s*[-£$]?\d.*\b(?:Target|Floor):\s*[-£$]?\d", re.S)
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z][A-Za-z’']*|[:=]")
 _TIME = re.compile(r"\b\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)\b", re.I)
 _STATED_AS = frozenset({":", "=", "was", "were", "is", "are", "totalled", "total", "reached", "stood"})
@@ -667,6 +668,11 @@ def select(
         or _added_terms(query, best, after, lexical) >= config.complement_share
     ):
         chosen.insert(1, after)
+    if (query.wants_figure or query.wants_judgement) and not _KPI_ROW.search(" ".join(c.quote for c in chosen)):
+        # a performance report's row for the same measure gives its target, floor and previous value
+        row = next((c for c in pool if _KPI_ROW.search(c.quote) and c.coverage >= best.coverage * 0.7), None)
+        if row is not None:
+            chosen.insert(1, row)
     if query.wants_decision and _RESOLUTION_RE.search(best.quote):
         tally = _tally_before(best, passages)
         if tally is not None and not any(tally.quote == x.quote for x in chosen):

@@ -35,10 +35,10 @@ def test_questions_written_without_sight_of_the_assistant_meet_their_floors(corp
     report = evaluate(questions, lambda q: corpus_assistant.ask(q.question, k=10, history=q.history))
     s = report.summary()
     assert s["hit@5"] >= 0.86, s
-    assert s["mrr"] >= 0.76, s
+    assert s["mrr"] >= 0.77, s
     assert s["wrongly_abstained"] <= 0.05, s
-    assert s["figures_exact"] >= 0.68, s
-    assert s["abstained_when_unanswerable"] >= 0.57, s
+    assert s["figures_exact"] >= 0.70, s
+    assert s["abstained_when_unanswerable"] >= 0.64, s
 
 
 def test_figures_are_compared_as_values():
@@ -110,3 +110,13 @@ def test_a_figure_for_something_else_than_asked_is_declined(corpus_assistant):
     answer = corpus_assistant.ask("What was the average weekly cost of new support packages in Kent last quarter?")
     assert not answer.abstained, answer.notes
     assert "£712" in answer.text
+
+
+def test_a_rating_is_given_with_its_performance_report_row(corpus_assistant):
+    answer = corpus_assistant.ask(
+        "What rating did Kent's KPI for care needs assessments delivered within 28 days get in the Quarter 3 2024/25 report?"
+    )
+    assert not answer.abstained, answer.notes
+    assert "Red" in answer.citations[0].quote
+    # the row for the same measure gives the latest value, target and floor
+    assert "Latest: 74% Target: 85%, Floor: 75%" in " ".join(answer.text.split())
