@@ -166,7 +166,7 @@ _CONTEXT = re.compile(r"\b(?:at the time of|according to|as reported|reported to
 
 def subject_words(query: Query) -> set[str]:
     """The question's own words for what a figure is of, leaving out names, periods and words for measures."""
-    names = {t for t in required_terms(query)}
+    names = set(required_terms(query))
     asked = _CONTEXT.split(query.question, maxsplit=1)[0]  # "... at the time of the 2024 SEND inspection" is context
     return {t for t in tokenize(asked) if t not in names and t not in _GENERIC and not t[0].isdigit()}
 
@@ -388,10 +388,20 @@ def _next_sentence(c: Candidate, passages: list[Passage]) -> Candidate | None:
     at = quotes.index(c.quote)
     index, quote = c.passage_index, quotes[at + 1] if at + 1 < len(quotes) else ""
     if not quote:
-        index = next((i for i, p in enumerate(passages) if p.doc_id == here.doc_id and p.seq == here.seq + 1), -1)
+        index = _neighbour(passages, here, 1)
         first = sentence_spans(passages[index].text)[:1] if index >= 0 else []
         quote = passages[index].text[first[0][0]:first[0][1]] if first else ""
     return Candidate(index, quote, c.score, c.cosine, c.coverage) if len(quote) >= 15 else None
+
+
+def _neighbour(passages: list[Passage], here: Passage, offset: int) -> int:
+    """The index among ``passages`` of the passage ``offset`` places after ``here`` in its paper, or -1."""
+    return next((i for i, p in enumerate(passages) if p.doc_id == here.doc_id and p.seq == here.seq + offset), -1)
+
+
+def _fills(pattern: re.Pattern[str], best: Candidate, after: Candidate) -> bool:
+    """Whether the sentence after the best gives what the best lacks (a grade, who held a role)."""
+    return not pattern.search(best.quote) and bool(pattern.search(after.quote))
 
 
 def _tally_before(c: Candidate, passages: list[Passage]) -> Candidate | None:
@@ -401,7 +411,9 @@ def _tally_before(c: Candidate, passages: list[Passage]) -> Candidate | None:
     start = here.text.find(c.quote)
     prior = [(c.passage_index, here.text[:max(start, 0)])]
     for back in (1, 2):  # a long list of names can push the vote two passages back
-        prior += [(i, p.text) for i, p in enumerate(passages) if p.doc_id == here.doc_id and p.seq == here.seq - back]
+        index = _neighbour(passages, here, -back)
+        if index >= 0:
+            prior.append((index, passages[index].text))
     for index, text in prior:
         tallies = [text[s:e] for s, e in sentence_spans(text) if _TALLY.search(text[s:e]) and re.search(r"\bvot", text[s:e])]
         if tallies:
@@ -515,7 +527,7 @@ def _rated_first(candidates: list[Candidate], passages: list[Passage], ratio: fl
         return [dated] + [c for c in candidates if c is not dated]
     best = candidates[0]
     after = _next_sentence(best, passages)
-    if after is not None and RATING_RE.search(after.quote) and (
+    if after is not None and _fills(RATING_RE, best, after) and (
         not rated or rated[0].score < best.score * ratio or any(y in best.quote for y in years)
     ):
         return [best, after] + candidates[1:]
@@ -582,7 +594,7 @@ def _lead_for_kind(
         # the lead member"), else the best saying it
         best = strong[0]
         after = _next_sentence(best, passages)
-        if not role.search(best.quote) and after is not None and role.search(after.quote):
+        if after is not None and _fills(role, best, after):
             return [best, after] + strong[1:], ""
         acting = next((c for c in strong if role.search(c.quote)), None)
         return ([acting] + [c for c in strong if c is not acting] if acting else []), "who held the role asked about"
@@ -664,7 +676,7 @@ def select(
     after = _next_sentence(best, passages)
     if after is not None and not any(after.quote == x.quote for x in chosen) and (
         (query.wants_figure and has_figure(after.quote))
-        or (query.wants_judgement and not RATING_RE.search(best.quote) and RATING_RE.search(after.quote))
+        or (query.wants_judgement and _fills(RATING_RE, best, after))
         or _added_terms(query, best, after, lexical) >= config.complement_share
     ):
         chosen.insert(1, after)
