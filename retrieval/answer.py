@@ -79,6 +79,25 @@ _ROLE_ASKED = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|were\s+|is\s+|has\s+be
                          re.I)
 
 
+# Who chairs a body: a sentence saying so with the verb ("She chairs the ...", "This is chaired by the lead member"),
+# or the title beside a name ("Mr B J Sweetland (Chairman)", "Chair: Cllr Smith", "elected Vice Chair"); "The
+# Chairman explained ..." or "The Chair of OSMC invited ..." says nobody. The body is the question's last word
+# before its context ("Who chaired Kent's Scrutiny Committee when it heard ..." -> committee).
+_CHAIR_HOLDER = re.compile(
+    r"\bchair(?:s|ed|ing)\b|\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)\.? [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*,? \((?:Vice[- ])?Chair"
+    r"|\b(?:Vice[- ])?Chair(?:man|woman|person)?\s*[,:–-]\s*(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame|[A-Z][a-z]+ [A-Z])"
+    r"|\belected (?:as )?(?:Vice[- ])?Chair", re.I)
+_CHAIRED_BODY = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|is\s+|has\s+been\s+)?chair\w*\s+(.+?)"
+                           r"(?:\s+(?:when|while|at|in|on|during|according|for|before|after)\b|[?,]|$)", re.I)
+
+
+def chaired_body(question: str) -> str:
+    """The word for the body a "who chaired" question asks about ("board", "committee"), or ""."""
+    m = _CHAIRED_BODY.search(question)
+    words = tokenize(m.group(1)) if m else []
+    return words[-1] if words else ""
+
+
 def asked_role(question: str) -> re.Pattern[str] | None:
     """For "Who chaired / led / proposed / was appointed ...?", the words a sentence naming the holder would use."""
     m = _ROLE_ASKED.search(question)
@@ -594,9 +613,20 @@ def _lead_for_kind(
         # the lead member"), else the best saying it
         best = strong[0]
         after = _next_sentence(best, passages)
-        if after is not None and _fills(role, best, after):
+        body = chaired_body(query.question)
+        if body:
+            # who chairs a body: a sentence naming the holder, of the body asked about (in it, its heading or the
+            # sentence before it), not "She chairs the corporate safeguarding group" for the parenting board
+            def names_chair(c: Candidate, before: Candidate | None) -> bool:
+                context = c.quote + " " + passages[c.passage_index].heading + " " + (before.quote if before else "")
+                return bool(_CHAIR_HOLDER.search(c.quote)) and body in tokenize(context)
+            if after is not None and not _CHAIR_HOLDER.search(best.quote) and names_chair(after, best):
+                return [best, after] + strong[1:], ""
+            acting = next((c for c in strong if names_chair(c, None)), None)
+        elif after is not None and _fills(role, best, after):
             return [best, after] + strong[1:], ""
-        acting = next((c for c in strong if role.search(c.quote)), None)
+        else:
+            acting = next((c for c in strong if role.search(c.quote)), None)
         return ([acting] + [c for c in strong if c is not acting] if acting else []), "who held the role asked about"
     if query.wants_date:
         dated = next((c for c in strong if _DATE_RE.search(c.quote)), None)

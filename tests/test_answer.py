@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from core.models import Filters, Turn
-from retrieval.answer import asked_role, has_figure, other_quarters, other_years, subject_words, unit_missing
+from retrieval.answer import asked_role, chaired_body, has_figure, other_quarters, other_years, subject_words, unit_missing
 from retrieval.boundaries import complete, ends_open
 from retrieval.query import prepare
 
@@ -237,6 +237,16 @@ def test_a_who_question_is_answered_by_the_sentence_naming_the_role(small_assist
     assert not answer.abstained, answer.notes
     assert "chaired by the lead member" in answer.text
     assert "Local Safeguarding Children" not in answer.citations[0].quote  # another board's chair
+
+
+def test_a_who_chaired_question_needs_a_sentence_naming_the_chair_of_that_body(small_assistant):
+    assert chaired_body("Who chaired Kent's Scrutiny Committee when it heard the call-in?") == "committee"
+    assert chaired_body("Who chairs Rotherham Council's corporate safeguarding group, according to Ofsted?") == "group"
+    # the minutes name the chair of another committee ("The Chair of OSMC ... invited Members of the Panel"), never the panel's
+    answer = small_assistant.ask(
+        "Who chaired Doncaster's Children and Young People Overview and Scrutiny Panel when it challenged the Trust's performance?"
+    )
+    assert answer.abstained, answer.text
 
 
 def test_a_figure_must_be_in_the_unit_asked_for():
