@@ -31,7 +31,8 @@ from retrieval.query import (
 
 NOT_FOUND = "I could not find this in the papers."
 NUMBER_RE = re.compile(r"\d")
-_MONTHS = "|".join(MONTH_NAMES)
+# "May" only as a month: capitalised ("in May", "MAY 2025"), never the verb ("the letters may have come")
+_MONTHS = "|".join(m for m in MONTH_NAMES if m != "may") + "|(?-i:May|MAY)"
 _NOT_FIGURES = re.compile(
     r"^\s*\(?[0-9ivx]+(?:\.\d+)*(?:[.)]\s+|\s+(?=(?-i:[A-Z])))"  # paragraph numbering: "1.5 The", "(3) ", "ii) "
     r"|\n\s*\(?\d{1,3}[.)]?\s*$"  # the next paragraph's number, alone on the last line
@@ -653,6 +654,11 @@ def select(
     strong = [c for c in candidates if c.score >= config.min_score]
     if not strong:
         return [], []
+    if query.wants_date and not any(_DATE_RE.search(c.quote) for c in strong):
+        # a "when" question answered by the papers takes its date from a close contender: a speaker's long turn
+        # ("... with delivery continuing until June 2022, ...") scores below the threshold on its own
+        strong += [c for c in candidates if c.score < config.min_score and _DATE_RE.search(c.quote)
+                   and c.score >= strong[0].score * config.support_ratio][:1]
     strong = [c for c in strong if period_matches(query, passages[c.passage_index])
               and not other_years(query, c.quote, passages[c.passage_index].date) and not other_quarters(query, c.quote)]
     if not strong:
