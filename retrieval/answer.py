@@ -20,6 +20,7 @@ from retrieval.query import (
     ACRONYMS,
     FIGURE_CUES,
     MONTH_NAMES,
+    QUARTER_RE,
     YEAR_RANGE_RE,
     YEAR_RE,
     Query,
@@ -371,7 +372,19 @@ def period_matches(query: Query, passage: Passage) -> bool:
         named_months = {m for m in months_in(f"{where} {_month_of(passage.date)}") if m[1] in years}
         if named_months and not named_months & set(query.months):
             return False  # another month of that year ("31 December 2024" for "the end of March 2024")
-    return not query.quarters or bool(set(query.quarters) & quarters_in(where))
+    if not query.quarters:
+        return True
+    own = quarters_in(f"{name} {passage.title}")
+    if own and not own & set(query.quarters):
+        # a paper for another quarter speaks of the one asked only where it names it, with the financial year asked
+        # if one is: "the highest since Quarter 4, 2022/23" in the Quarter 3 2024/25 report is not Quarter 4 2024/25
+        text = f"{passage.heading} {passage.text}"
+        return any(
+            quarters_in(m.group(0)) & set(query.quarters)
+            and (not query.financial_years or financial_years_in(text[m.end(): m.end() + 20]) & set(query.financial_years))
+            for m in QUARTER_RE.finditer(text)
+        )
+    return bool(set(query.quarters) & quarters_in(where))
 
 
 def other_years(query: Query, quote: str, paper_date: str | None = None) -> bool:

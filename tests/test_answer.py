@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import re
 
-from core.models import Filters, Turn
-from retrieval.answer import asked_role, chaired_body, has_figure, other_quarters, other_years, subject_words, unit_missing
+from core.models import Filters, Passage, Turn
+from retrieval.answer import (
+    asked_role,
+    chaired_body,
+    has_figure,
+    other_quarters,
+    other_years,
+    period_matches,
+    subject_words,
+    unit_missing,
+)
 from retrieval.boundaries import complete, ends_open
 from retrieval.query import prepare
 
@@ -220,6 +229,16 @@ def test_a_sentence_about_another_quarter_does_not_answer():
     assert not other_quarters(query, "Checks delivered in the year rose by 4%.")  # names no quarter
 
 
+def test_a_report_for_another_quarter_speaks_for_the_one_asked_only_where_it_names_it_with_its_year():
+    def passage(text: str) -> Passage:
+        return Passage("c", "d", "other/kent_quarterly_performance_report_q3_2024-25.pdf", "Quarterly Performance Report",
+                       "report", "Kent County Council", "2025-03-04", 20, "Public Health", text, 1.0)
+    query = prepare("How many NHS Health Checks were delivered in Kent in Quarter 4 of 2024/25?")
+    assert not period_matches(query, passage("This accounted for 88.6% of those due, the highest since Quarter 4, 2022/23."))
+    assert period_matches(query, passage("The service expects to deliver 9,000 checks in Quarter 4, 2024/25."))
+    assert period_matches(prepare("How many NHS Health Checks were delivered in Quarter 3?"), passage("9,120 checks were delivered."))
+
+
 def test_a_passage_ending_on_a_sentence_s_first_word_is_open():
     assert ends_open("3. For the majority of childhood vaccinations, the population coverage in West Sussex exceeds 90%. The")
     assert not ends_open("3. For the majority of childhood vaccinations, the population coverage in West Sussex exceeds 90%.")
@@ -269,3 +288,8 @@ def test_an_acronym_written_out_in_the_papers_is_not_missing(small_assistant):
     # one neither used nor written out still is
     answer = small_assistant.ask("What did the NSPCC say about Doncaster's early help?")
     assert answer.abstained and any("nspcc" in n for n in answer.notes), answer.text
+
+
+def test_until_when_asks_for_a_date():
+    assert prepare("Until when was the childcare programme extended?").wants_date
+    assert not prepare("Until the programme ends, how many parents may apply?").wants_date
