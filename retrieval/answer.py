@@ -331,6 +331,27 @@ def _spelled_out(token: str, question: str, passages: list[Passage]) -> bool:
     return any(pattern.search(p.text) for p in passages)
 
 
+def _acronyms(question: str) -> set[str]:
+    """The acronyms a question counts or measures ("how many EHCPs", "the percentage of FOI requests"), upper-cased
+    and without a plural s; not those naming a source or a kind of figure ("Ofsted's SCCIF", "the RAG rating")."""
+    found = re.findall(r"\b(?:many|number of|percentage of|proportion of|rate of|share of)\s+(?:the\s+)?([A-Z]{2,6}s?)\b", question)
+    return {w.rstrip("s") for w in found if len(w.rstrip("s")) >= 2}
+
+
+def _names_any(text: str, acronyms: set[str]) -> bool:
+    """Whether a text names one of the acronyms, itself or written out ("EHCP", "Education, Health and Care Plan")."""
+    for acronym in acronyms:
+        if re.search(rf"\b{acronym}s?\b", text, re.I):
+            return True
+        spelled = ACRONYMS.get(acronym.lower())
+        if spelled and spelled in text.lower():
+            return True
+        words = r"\W+(?:(?:of|and|for|the|in|on|&)\W+)*".join(rf"{ch}[\w’']*" for ch in acronym)
+        if re.search(rf"\b{words}\b", text):
+            return True
+    return False
+
+
 def _covers(c: Candidate, passages: list[Passage], needed: list[str], lexical: LexicalIndex) -> set[str]:
     doc_id = passages[c.passage_index].doc_id
     return {t for t in needed if lexical.doc_contains(doc_id, t)}
@@ -587,6 +608,14 @@ def _figure_lead(
     fitting = [c for c in candidates if not unit_missing(query.question, c.quote)]
     if not fitting:
         return [], unit_missing(query.question, candidates[0].quote) if candidates else ""
+    acronyms = _acronyms(query.question)
+    if acronyms:
+        # "What percentage of EHCPs ...?" takes its figure from a sentence on EHCPs (in it or its heading), not
+        # "Library issues have risen by 1%" in the same report
+        named = [c for c in fitting if _names_any(c.quote + " " + passages[c.passage_index].heading, acronyms)]
+        if not named:
+            return [], f"a figure for {' or '.join(sorted(acronyms))}"
+        fitting = named
     lead = _figure_first(fitting, counted_words(query.question), config.support_ratio, counts_only(query.question))
     if not lead:
         return [], "a figure for what was asked"

@@ -122,3 +122,12 @@ def test_a_rating_is_given_with_its_performance_report_row(corpus_assistant):
     assert "Red" in answer.citations[0].quote
     # the row for the same measure gives the latest value, target and floor
     assert "Latest: 74% Target: 85%, Floor: 75%" in " ".join(answer.text.split())
+
+
+def test_a_figure_for_an_acronym_counted_comes_from_a_sentence_on_it(corpus_assistant):
+    # the Quarter 3 2024/25 report compares library issues, not EHCPs, with Quarter 3 2023/24
+    answer = corpus_assistant.ask("What percentage of EHCPs did Kent issue within 20 weeks in Quarter 3 of 2023/24?")
+    assert answer.abstained, answer.text
+    answer = corpus_assistant.ask("What percentage of EHCPs were issued within 20 weeks in Kent's Quarter 3 2024/25 report?")
+    assert not answer.abstained, answer.notes
+    assert "EHCP" in answer.citations[0].quote or "Education, Health" in answer.citations[0].quote
