@@ -326,9 +326,14 @@ def _spelled_out(token: str, question: str, passages: list[Passage]) -> bool:
     letters = acronym.rstrip("s")
     if len(letters) < 2:
         return False
-    words = r"\W+(?:(?:of|and|for|the|in|on|&)\W+)*".join(rf"{ch}[\w’']*" for ch in letters)
-    pattern = re.compile(rf"\b{words}\b")
+    pattern = _written_out(letters)
     return any(pattern.search(p.text) for p in passages)
+
+
+def _written_out(letters: str) -> re.Pattern[str]:
+    """An acronym's letters as the words they stand for: "EHCP" finds "Education, Health and Care Plan"."""
+    words = r"\W+(?:(?:of|and|for|the|in|on|&)\W+)*".join(rf"{ch}[\w’']*" for ch in letters)
+    return re.compile(rf"\b{words}\b")
 
 
 def _acronyms(question: str) -> set[str]:
@@ -346,8 +351,7 @@ def _names_any(text: str, acronyms: set[str]) -> bool:
         spelled = ACRONYMS.get(acronym.lower())
         if spelled and spelled in text.lower():
             return True
-        words = r"\W+(?:(?:of|and|for|the|in|on|&)\W+)*".join(rf"{ch}[\w’']*" for ch in acronym)
-        if re.search(rf"\b{words}\b", text):
+        if _written_out(acronym).search(text):
             return True
     return False
 
