@@ -34,12 +34,17 @@ _NORMAL: dict[str, str] = {}  # raw token -> its indexed form ("" for a stopword
 _NORMAL_MAX = 500_000
 
 
+# A meeting's words for a vote, one word each: "how many voted against, and how many abstained?" finds "the
+# voting was as follows: ... Against (19) ... Abstain (1)"
+_FAMILY = {"voted": "vote", "voting": "vote", "abstained": "abstain", "abstaining": "abstain", "abstention": "abstain"}
+
+
 def _normal(tok: str) -> str:
     if tok in STOPWORDS or (len(tok) == 1 and not tok.isdigit()):
         return ""
     if tok.isalpha() and len(tok) > 3 and tok.endswith("s") and not tok.endswith(("ss", "us", "is")):
-        return tok[:-1]
-    return tok
+        tok = tok[:-1]
+    return _FAMILY.get(tok, tok)
 
 
 def tokenize(text: str) -> list[str]:
@@ -65,9 +70,13 @@ class _DocTerms:
     counts: list[np.ndarray]
 
 
+TOKENS_VERSION = "2"  # raised whenever tokenize changes: a cache of older tokens is rebuilt from the store
+
+
 @dataclass
 class _State:
     generation: str = ""
+    tokens: str = TOKENS_VERSION
     vocab: dict[str, int] = field(default_factory=dict)
     docs: dict[str, _DocTerms] = field(default_factory=dict)
 
@@ -93,7 +102,7 @@ class LexicalIndex:
             try:
                 with open(self.cache_path, "rb") as fh:
                     state = pickle.load(fh)
-                if isinstance(state, _State):
+                if isinstance(state, _State) and getattr(state, "tokens", "") == TOKENS_VERSION:
                     return state
             except Exception:
                 pass  # a damaged cache is rebuilt from the store

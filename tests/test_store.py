@@ -1,12 +1,14 @@
-"""The store's vector search: live papers only, even when a paper being written sits nearest the question."""
+"""The store's vector search (live papers only, even when a paper being written sits nearest the question) and its word index."""
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import numpy as np
 
 from core.models import Chunk, DocumentRecord
+from retrieval.lexical import LexicalIndex, tokenize
 from retrieval.store import Store
 from tests.conftest import make_settings
 
@@ -44,3 +46,17 @@ def test_a_paper_being_written_never_crowds_out_the_live_ones(tmp_path: Path) ->
     assert narrowed == hits
     # and a caller's own scope drops the live paper it does not accept
     assert store.query(question, 10, keep=lambda doc_id: doc_id != "live") == []
+
+
+def test_the_word_index_is_rebuilt_when_words_are_read_differently(tmp_path: Path) -> None:
+    # "voted" and "abstained" are read as "vote" and "abstain": a cache of the words as read before is not used
+    assert tokenize("Members voted; two abstained, abstentions") == ["member", "vote", "two", "abstain", "abstain"]
+    cache = tmp_path / "lexical.pkl"
+    index = LexicalIndex(cache)
+    index.sync("g1", ["doc"], lambda doc: [("c1", "The voting was as follows")])
+    assert LexicalIndex(cache).state.docs  # read back as it was written
+    old = LexicalIndex(cache).state
+    old.tokens = "1"
+    with open(cache, "wb") as fh:
+        pickle.dump(old, fh)
+    assert not LexicalIndex(cache).state.docs  # words read the old way: rebuilt from the store on the next sync
