@@ -13,6 +13,9 @@ _MARKER = re.compile(r"^[\s•·▪●\uf020-\uf0ff*–-]+")
 _LABELLED_VALUES = re.compile(r"\s*[A-Z][A-Za-z]{2,15}:\s*[-+£$]?\d")
 _SHORT_VALUE = re.compile(r"[A-Za-z][A-Za-z ]{0,20}[:(]?\s*[-+£$]?\d[\d,.]*%?\)?$")
 _RAG_ROW_END = re.compile(r"\b(?:RED|AMBER|GREEN)\s*$")
+# a vote's tally: "as follows: For (52)", "Against: 3"; a line of one, as minutes record a vote
+TALLY = re.compile(r"\b(?:For|Against|Abstain|Abstentions?)\s*[:(]\s*\d")
+_TALLY_LINE = re.compile(r"(?:^|\n|:)\s*(?:For|Against|Abstain|Abstentions?)\s*[(:]\s*\d+\)?\s*(?=\n|$)")
 
 
 def sentence_spans(text: str, whole: bool = False) -> list[tuple[int, int]]:
@@ -73,8 +76,8 @@ def _split_lines(text: str, start: int, end: int, limit: int = 300) -> list[tupl
 
     A table row that ends in a RAG status ("... within 12 months GREEN AMBER") is a piece of its own.
     """
-    if end - start <= limit or "\n" not in text[start:end]:
-        return [(start, end)]
+    if end - start <= limit or "\n" not in text[start:end] or len(_TALLY_LINE.findall(text[start:end])) >= 2:
+        return [(start, end)]  # a recorded vote stays whole: "For (39)" with its names, "Against (19)", "Abstain (1)"
     words = re.findall(r"[A-Za-z]+", text[start:end])
     # a long sentence of prose (a resolution, say) is cut only when very long; a table wherever a row ends
     rows = sum(1 for line in text[start:end].split("\n") if _RAG_ROW_END.search(line.rstrip()))

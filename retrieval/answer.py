@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.models import Answer, Citation, Passage
-from ingest.sentences import clean_sentence, sentence_spans
+from ingest.sentences import TALLY, clean_sentence, sentence_spans
 from retrieval.embedding import Embedder
 from retrieval.lexical import STOPWORDS, LexicalIndex, tokenize
 from retrieval.query import (
@@ -58,10 +58,9 @@ RATING_RE = re.compile(
     r"|(?i:\b(?:judged|rated|graded|remains?|was|were|is|are)\s+(?:to be\s+|as\s+)?(?:good|red|amber|green)\b)"
     r"|(?i:\b(?:good|red|amber|green)\s+overall\b)"
 )
-_TALLY = re.compile(r"\b(?:For|Against|Abstain|Abstentions?)\s*[:(]\s*\d")  # a vote's tally: "as follows: For (52)"
 _DECISION_RE = re.compile(
     r"\b(?:RESOLVED|resolved|agreed|decided|approved|endorsed|noted|recommended|determined|carried|adopted|refused|rejected)\b|"
-    + _TALLY.pattern
+    + TALLY.pattern
 )
 # A question asking what was decided (not one naming "decision 24/00093"), and a sentence recording a resolution
 DECIDED_CUES = re.compile(r"\b(?:decided?|resolved?|agreed?|approved?|endorsed?|happened (?:to|with))\b", re.I)
@@ -88,7 +87,7 @@ _ROLE_ASKED = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|were\s+|is\s+|has\s+be
 _CHAIR_HOLDER = re.compile(
     r"\bchair(?:s|ed|ing)\b|\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)\.? [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*,? \((?:Vice[- ])?Chair"
     r"|\b(?:Vice[- ])?Chair(?:man|woman|person)?\s*[,:–-]\s*(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame|[A-Z][a-z]+ [A-Z])"
-    r"|\belected (?:as )?(?:Vice[- ])?Chair", re.I)
+    r"|\b(?:elected (?:as |to )?(?:Vice[- ])?|to )Chair\b", re.I)
 _CHAIRED_BODY = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|is\s+|has\s+been\s+)?chair\w*\s+(.+?)"
                            r"(?:\s+(?:when|while|at|in|on|during|according|for|before|after)\b|[?,]|$)", re.I)
 
@@ -239,6 +238,11 @@ def _bare(quote: str, names: set[str]) -> bool:
     return len(key.split()) < 3 or key in names
 
 
+# A run of three or more names ("Mr Baker, Mrs Bell, Ms Wright"), as minutes list those voting or present: left out
+# of what is embedded for a sentence, whose meaning is the tally or the item around them
+_NAME_RUN = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Cllr)\.? (?:[A-Z][\w'’.-]*,? ?){1,3}(?:and )?){3,}")
+
+
 def score_sentences(
     query: Query, passages: list[Passage], embedder: Embedder, lexical: LexicalIndex, config: AnswerConfig
 ) -> list[Candidate]:
@@ -255,7 +259,7 @@ def score_sentences(
     question_text = query.question if not query.follow_up else f"{query.question} {query.lexical_text}"
     terms = _question_terms(question_text, lexical)
     total = sum(terms.values()) or 1.0
-    vectors = embedder.embed([query.dense_text] + [clean_sentence(q) for _, q in spans])
+    vectors = embedder.embed([query.dense_text] + [_NAME_RUN.sub(" ", clean_sentence(q)) for _, q in spans])
     cosines = vectors[1:] @ vectors[0]
     out = []
     for (i, quote), cos in zip(spans, cosines):
@@ -473,7 +477,7 @@ def _tally_before(c: Candidate, passages: list[Passage]) -> Candidate | None:
         if index >= 0:
             prior.append((index, passages[index].text))
     for index, text in prior:
-        tallies = [text[s:e] for s, e in sentence_spans(text) if _TALLY.search(text[s:e]) and re.search(r"\bvot", text[s:e])]
+        tallies = [text[s:e] for s, e in sentence_spans(text) if TALLY.search(text[s:e]) and re.search(r"\bvot", text[s:e])]
         if tallies:
             return Candidate(index, tallies[-1], c.score, c.cosine, c.coverage)
     return None
@@ -532,7 +536,7 @@ def states_count(sentence: str, counted: Collection[str]) -> bool:
     """Whether a sentence gives a number of what is counted: the number just before it ("1,016 formal
     questionnaires"), or soon after it where the sentence states it as a value ("The number of care leavers
     ... was 2,016", "Children in Need (Quarter 2 average = 1677)"), or a vote's tally."""
-    if _TALLY.search(sentence):
+    if TALLY.search(sentence):
         return True
     words = _TOKEN.findall(_TIME.sub(" ", _NOT_FIGURES.sub(" ", sentence)))
     numbers = [i for i, w in enumerate(words) if w[0].isdigit() or _NUMBER_WORDS.fullmatch(w)]

@@ -15,9 +15,10 @@ from dataclasses import replace
 from typing import Any, Protocol
 
 from core.models import Passage
-from ingest.sentences import sentence_spans
+from ingest.sentences import TALLY, sentence_spans
 
 MAX_ADDED = 400  # characters borrowed from a neighbour, at most
+MAX_VOTE = 3000  # or a recorded vote's, with the names of those voting
 _CLOSED_END = re.compile(r"[.!?:;)\]”\"’]\s*$")
 # "awarded the", "from 427", "and,", or a sentence's first word alone ("... exceeds 90%. The")
 _OPEN_END = re.compile(r"(?:\b[a-z][a-z'’-]*|\d|[,£$%&–-]|\b(?:The|A|An|In|Of|For|To|This|These|At|On|By|With|As|It))\s*$")
@@ -63,6 +64,16 @@ def _tail(text: str) -> str:
     return text[max(start, len(text) - MAX_ADDED):].lstrip()
 
 
+def _lead_in_end(text: str) -> str:
+    """What a passage ending "as follows:" introduces, from the next passage: a recorded vote whole ("For (39)"
+    with the names, "Against (19)", "Abstain (1)", up to "Motion carried."), else its first MAX_ADDED characters."""
+    if TALLY.match(text):
+        spans = sentence_spans(text, whole=True)
+        if spans and spans[0][1] <= MAX_VOTE:
+            return text[:spans[0][1]]
+    return text[:MAX_ADDED]
+
+
 def complete(passages: list[Passage], store: Neighbours) -> list[Passage]:
     """The passages with sentences cut at their edges completed from the same paper's neighbouring passages."""
     out = []
@@ -77,7 +88,7 @@ def complete(passages: list[Passage], store: Neighbours) -> list[Passage]:
         after = found.get(p.seq + 1) if p.seq + 1 in wanted else None
         before = found.get(p.seq - 1) if p.seq - 1 in wanted else None
         if after is not None and after[1].strip():
-            follows = after[1].strip()[:MAX_ADDED] if lead_in else _head(after[1].lstrip())
+            follows = _lead_in_end(after[1].strip()) if lead_in else _head(after[1].lstrip())
             text = text.rstrip() + "\n" + follows
         if before is not None and before[1].strip() and not _CLOSED_END.search(before[1]):
             text = _tail(before[1].rstrip()) + "\n" + text.lstrip()

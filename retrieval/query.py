@@ -58,7 +58,8 @@ FIGURE_CUES = re.compile(
     r"caseload|amount|value|price|fee|size|coverage|take-up|uptake))\b|\d\s*%",
     re.I,
 )
-_DATE_CUES = re.compile(r"^\s*(?:and\s+)?when\b|\b(?:what|which) (?:year|date|month|day)\b|\b(?:since|by|until|till) when\b", re.I)
+# "When was ...?" asks for a date; "When the motion was put to the vote, how many ...?" asks what follows the clause
+_DATE_CUES = re.compile(r"^\s*(?:and\s+)?when\b(?![^?]*,\s*(?:how|what|who|which|why|where|did|was|were|had)\b)|\b(?:what|which) (?:year|date|month|day)\b|\b(?:since|by|until|till) when\b", re.I)
 _DECISION_CUES = re.compile(
     r"\bdecisions?\b|\bwhat (?:did|was|were|has|have) .*\b(?:decid|resolv|agree|approv|endors|recommend|vot)\w*"
     r"|\bhow many\b.*\bvot(?:e|ed|es|ing)\b|\bhow did\b.*\bvote\b|\b(?:what was|result of) the vote\b|\bwhat happened (?:to|with)\b", re.I

@@ -15,8 +15,11 @@ from retrieval.answer import (
     subject_words,
     unit_missing,
 )
+from retrieval.assistant import Assistant
 from retrieval.boundaries import complete, ends_open
 from retrieval.query import prepare
+from tests import makepapers
+from tests.conftest import make_settings
 
 
 def _numbers(text: str) -> set[str]:
@@ -293,3 +296,23 @@ def test_an_acronym_written_out_in_the_papers_is_not_missing(small_assistant):
 def test_until_when_asks_for_a_date():
     assert prepare("Until when was the childcare programme extended?").wants_date
     assert not prepare("Until the programme ends, how many parents may apply?").wants_date
+
+
+def test_a_vote_recorded_over_a_page_break_is_answered_with_its_tally(tmp_path):
+    names = ", ".join(f"Mr {n}" for n in ("Baker", "Bartlett", "Bond", "Booth", "Brazier", "Carter", "Chard", "Cole", "Dance",
+                                           "Dendor", "Gough", "Hill", "Hills", "Jeffrey", "Kite", "Love", "Marsh", "Murphy"))
+    first = ("Minutes of the County Council, 9 January 2025.\n\n24. Devolution White Paper\n"
+             "1) The Leader introduced the report on the Devolution Priority Programme.\n"
+             "2) Following the debate, the Chairman put the substantive motion to the vote and the voting was as follows:")
+    second = (f"For (39)\n{names}\nAgainst (19)\nMr Baldock, Mr Brady, Mr Chittenden, Mrs Dean, Ms Hawkins, Mr Holden\n"
+              "Abstain (1)\nMs Constantine\nSubstantive Motion carried.\n\n25. Remote meetings consultation\n"
+              "3) The Council noted the consultation on remote meetings and proxy voting.")
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "county_council_minutes_2025-01-09.pdf").write_bytes(makepapers.pdf([first, second]))
+    assistant = Assistant(make_settings(tmp_path / "data"))
+    assert assistant.ingest([folder]).ok
+    answer = assistant.ask("When the devolution motion was put to the vote, how many members voted against it and how many abstained?")
+    assert not answer.abstained, answer.notes
+    said = " ".join(answer.text.split())
+    assert "Against (19)" in said and "Abstain (1)" in said

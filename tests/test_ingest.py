@@ -135,3 +135,15 @@ def test_a_short_value_stays_with_the_line_that_introduces_it():
     pieces = [text[s:e] for s, e in sentence_spans(text)]
     assert pieces[0].endswith("as follows:\n\nFor (52)")
     assert "The options were as follows:" in pieces and "A line of prose that is no value at all." in pieces
+
+
+def test_a_recorded_vote_stays_one_sentence_with_its_names():
+    text = ("25) The Chairman put the substantive motion to the vote and the voting was as follows:\nFor (39)\n"
+            "Mr Baker, Mr Bartlett, Mrs Bell, Mrs Binks, Mr Bond, Mr Booth, Mr Brazier, Mr Carter, Mrs Chandler, Mr\n"
+            "Chard, Mr Cole, Mrs Cole, Mr Crow-Brown, Mr Dance, Mr Dendor, Mr Gough, Ms Hamilton, Mr Hill, Mr Hills\n"
+            "Against (19)\nMr Baldock, Mr Barrington-King, Mr Brady, Mrs Bruneau, Mr Chittenden, Mrs Dean, Ms Hawkins\n"
+            "Abstain (1)\nMs Constantine\nSubstantive Motion carried.\n26) RESOLVED that the County Council endorses the work.")
+    pieces = [text[s:e] for s, e in sentence_spans(text)]
+    assert pieces[0].startswith("25) The Chairman") and pieces[0].endswith("Substantive Motion carried.")
+    assert "Against (19)" in pieces[0] and "Abstain (1)" in pieces[0]
+    assert pieces[1].startswith("26) RESOLVED")
