@@ -686,6 +686,17 @@ def _lead_for_kind(
     return strong, ""
 
 
+_SOURCE_YEAR = re.compile(r"\b(?:19|20)\d\d(?:\s*[-/–]\s*\d{2,4})?\s+(?:[\w’']+\s+){0,2}?"
+                          r"(?:report|inspection|re-inspection|review|survey|strategy|plan|assessment|accounts|statement)s?\b", re.I)
+
+
+def _years_name_sources(question: str) -> bool:
+    """Whether every year in a question names its source ("at the scrutiny of Estyn's 2018-19 annual report")."""
+    years = list(YEAR_RE.finditer(question))
+    spans = [m.span() for m in _SOURCE_YEAR.finditer(question)]
+    return bool(years) and all(any(a <= y.start() < b for a, b in spans) for y in years)
+
+
 def period_words(query: Query) -> str:
     """The question's period in words, for the note of an abstention."""
     quarters = [f"quarter {q}" for q in query.quarters]
@@ -709,7 +720,11 @@ def select(
         # ("... with delivery continuing until June 2022, ...") scores below the threshold on its own
         strong += [c for c in candidates if c.score < config.min_score and _DATE_RE.search(c.quote)
                    and c.score >= strong[0].score * config.support_ratio][:1]
-    strong = [c for c in strong if period_matches(query, passages[c.passage_index])
+    # the year of a report named as the source ("Estyn's 2018-19 annual report") holds for the rest of an undated
+    # paper (a transcript) that names it; a dated paper's own year already counts
+    sources = ({p.doc_id for p in passages if not p.date and period_matches(query, p)}
+               if _years_name_sources(query.question) else set())
+    strong = [c for c in strong if (period_matches(query, passages[c.passage_index]) or passages[c.passage_index].doc_id in sources)
               and not other_years(query, c.quote, passages[c.passage_index].date) and not other_quarters(query, c.quote)]
     if not strong:
         return [], [f"the period asked about ({period_words(query)})"]

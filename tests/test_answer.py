@@ -316,3 +316,22 @@ def test_a_vote_recorded_over_a_page_break_is_answered_with_its_tally(tmp_path):
     assert not answer.abstained, answer.notes
     said = " ".join(answer.text.split())
     assert "Against (19)" in said and "Abstain (1)" in said
+
+
+def test_the_year_of_a_report_named_as_the_source_holds_for_the_rest_of_an_undated_transcript(tmp_path):
+    turns = ["Children and Young People Committee\nMeeting transcript, speaker turns in order",
+             "Chair: Item 2 this morning is our scrutiny session on the inspectorate's annual report 2018-19."]
+    turns += [f"Member {i}: I would like to ask about the support offered to schools in the {w} region, and how "
+              "leaders have responded to the advice given by the inspectors over the course of the last term." for i, w in
+              enumerate(("northern", "southern", "eastern", "western", "central", "coastal", "rural", "urban", "valley", "border"))]
+    turns += ["Chief Inspector: I think we've done nine inspections of local authorities' education services so far this cycle."]
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "committee_transcript.txt").write_text("\n\n".join(turns), encoding="utf-8")
+    assistant = Assistant(make_settings(tmp_path / "data"))
+    assert assistant.ingest([folder]).ok
+    answer = assistant.ask("At the scrutiny of the inspectorate's 2018-19 annual report, how many local authority "
+                           "education services had been inspected so far in the cycle?")
+    assert not answer.abstained, answer.notes
+    assert "nine inspections" in answer.citations[0].quote
+    assert not any("2018" in p.text for p in answer.passages[:1])  # the answer's passage does not name the year itself
