@@ -396,7 +396,8 @@ def period_matches(query: Query, passage: Passage) -> bool:
         named = financial_years_in(where)
         if named and not named & set(query.financial_years):
             return False  # it speaks of another financial year ("Q3 2024/25" for a question about 2023-24)
-    if query.months:
+    if query.months and not (query.financial_years and financial_years_in(where) & set(query.financial_years)):
+        # (a question naming a month and a financial year, "in January 2024 ... and in 2024-25", has two periods)
         years = {y for _, y in query.months}
         named_months = {m for m in months_in(f"{where} {_month_of(passage.date)}") if m[1] in years}
         if named_months and not named_months & set(query.months):
@@ -524,7 +525,10 @@ def counted_words(question: str) -> set[str]:
     school" for "children being educated outside school")."""
     m = _HOW_MANY.search(question)
     words = _TOKEN.findall(m.group(1)) if m else []
-    return {_count_key(w) for w in words if w.lower() not in STOPWORDS and w[0].isalpha() and not _NUMBER_WORDS.fullmatch(w)}
+    # a place or body named before what is counted ("how many Kent children") is not counted
+    named = {w for w, after in zip(words, words[1:]) if re.fullmatch(r"[A-Z][a-z]+(?:[’']s)?", w) and after[0].islower()}
+    return {_count_key(w) for w in words if w.lower() not in STOPWORDS and w[0].isalpha() and not _NUMBER_WORDS.fullmatch(w)
+            and w not in named}
 
 
 def counts_only(question: str) -> bool:
@@ -646,7 +650,9 @@ def _lead_for_kind(
         measured = [c for c in strong if not _measures_missing(query, passages[c.passage_index])]
         if not measured:
             return [], f"the {' and '.join(_measures_missing(query, passages[strong[0].passage_index]))} asked about"
-        return _figure_lead(query, measured, passages, config)
+        lead, missing = _figure_lead(query, measured, passages, config)
+        # the rest may still give the other half of a two-part question ("how many had an EHCP, and what overspend ...")
+        return (lead + [c for c in strong if c not in measured] if lead else []), missing
     if query.wants_judgement:
         return _rated_first(strong, passages, config.support_ratio, query.years), "a grade or rating for what was asked"
     if query.wants_decision and DECIDED_CUES.search(query.question):
@@ -798,9 +804,45 @@ def select(
         if any(c.quote == x.quote for x in chosen):
             continue
         chosen.append(c)
+    second = _other_part(query, chosen, pool if full else strong, passages, lexical, config)
+    if second is not None:
+        chosen.insert(1, second)
     if TWO_SOURCES_RE.search(query.question):
         chosen = _second_paper(chosen, strong, passages, config)
     return chosen[: max(config.max_sentences, len(query.years))], []
+
+
+# where a two-part question's second question begins: "how many had an EHCP, and what overspend is forecast ...?"
+_SECOND_PART = re.compile(r",?\s+and\s+(?=(?:what|how|when|who|which|where|why|did|does|do|was|were|is|are|has|have|had)\b)", re.I)
+
+
+def _other_part(
+    query: Query, chosen: list[Candidate], pool: list[Candidate], passages: list[Passage], lexical: LexicalIndex,
+    config: AnswerConfig,
+) -> Candidate | None:
+    """For a two-part question one of whose parts the chosen sentences leave unanswered, the strong sentence from
+    another paper that best answers that part: the one with most of the part's own words (IDF-weighted), at least
+    half of them, with a figure if the part asks for one. (Within the same paper the next sentence serves.)"""
+    parts = _SECOND_PART.split(query.question, maxsplit=1)
+    if len(parts) < 2:
+        return None
+    for part, other in ((parts[0], parts[1]), (parts[1], parts[0])):
+        own = set(tokenize(other))
+        terms = {t: w for t, w in _question_terms(part, lexical).items() if t not in own and t not in _GENERIC}
+        total = sum(terms.values())
+        if not total:
+            continue
+
+        shares = {id(c): sum(w for t, w in terms.items() if t in set(tokenize(c.quote + " " + passages[c.passage_index].heading)))
+                  / total for c in chosen[: config.max_sentences] + pool}
+        if any(shares[id(c)] >= 0.5 for c in chosen[: config.max_sentences]):
+            continue
+        papers = {passages[x.passage_index].doc_id for x in chosen}
+        fits = [c for c in pool if shares[id(c)] >= 0.5 and c.score >= config.min_score
+                and passages[c.passage_index].doc_id not in papers
+                and (not FIGURE_CUES.search(part) or has_figure(c.quote))]
+        return max(fits, key=lambda c: (shares[id(c)], c.score), default=None)
+    return None
 
 
 def _second_paper(chosen: list[Candidate], strong: list[Candidate], passages: list[Passage], config: AnswerConfig) -> list[Candidate]:

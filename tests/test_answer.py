@@ -335,3 +335,25 @@ def test_the_year_of_a_report_named_as_the_source_holds_for_the_rest_of_an_undat
     assert not answer.abstained, answer.notes
     assert "nine inspections" in answer.citations[0].quote
     assert not any("2018" in p.text for p in answer.passages[:1])  # the answer's passage does not name the year itself
+
+
+def test_a_two_part_question_answered_by_two_papers_cites_both(tmp_path):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "cabinet_report_education_commissioning_plan_2025-01-30.pdf").write_bytes(makepapers.pdf([
+        "Commissioning Plan for Education Provision in Kent 2025-29\n\nSpecial educational needs\n"
+        "2.4 The number of children and young people with an Education, Health and Care Plan has continued to rise. "
+        "As of January 2024, this totalled 19,407 children and young people with an EHCP in Kent.\n"
+        "2.5 Mainstream schools continue to report rising numbers of pupils with additional needs."]))
+    (folder / "cabinet_report_budget_monitoring_november_2024-25.pdf").write_bytes(makepapers.pdf([
+        "Kent County Council: Revenue and Capital Budget Monitoring Report - November 2024-25\n\n"
+        "Recommendations: Cabinet is asked to NOTE the forecast revenue overspend of 23.3m pounds (excluding Schools), "
+        "and NOTE the forecast overspend on Schools' Delegated Budgets of 30.4m pounds in 2024-25.\n"
+        "The forecast reflects high demand for special educational needs support and specialist placements."]))
+    assistant = Assistant(make_settings(tmp_path / "data"))
+    assert assistant.ingest([folder]).ok
+    answer = assistant.ask("How many Kent children and young people had an EHCP as of January 2024, and what overspend "
+                           "is forecast on schools' delegated budgets in 2024-25?")
+    assert not answer.abstained, answer.notes
+    assert {c.passage.doc for c in answer.citations} == {p.name for p in folder.iterdir()}
+    assert "19,407" in answer.text and "30.4m" in answer.text
