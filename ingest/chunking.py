@@ -217,12 +217,17 @@ def chunk_page(
         heading = " > ".join(h for _, h in trail)
         kinds = {b.kind for b in group}
         block = "indicator" if "indicator" in kinds else "list" if "bullet" in kinds else "text"
+        # the later pieces of a long speaker turn name its speaker in their heading ("Kirsty Williams AM")
+        turn = SPEAKER_RE.match(text[group[-1].start:group[-1].end])
+        speaker = text[group[-1].start:group[-1].end].split(":", 1)[0].strip() if turn else ""
         for s, e in _split_long(text, start, end):
             piece = text[s:e]
             if not piece.strip():
                 continue
             seq = seq_start + len(chunks)
-            chunks.append(Chunk(chunk_id_for(doc_id, page.number, s, e, piece), doc_id, seq, page.number, s, e, piece, heading, block))
+            said_by = speaker if speaker and s > group[-1].start and not SPEAKER_RE.match(piece) else ""
+            chunks.append(Chunk(chunk_id_for(doc_id, page.number, s, e, piece), doc_id, seq, page.number, s, e, piece,
+                                " > ".join(h for h in (heading, said_by) if h), block))
         group.clear()
 
     for whole in blocks_of(text):

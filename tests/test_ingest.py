@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from core.models import Page
 from ingest.chunking import chunk_document
 from ingest.documents import document_from_bytes
 from ingest.sentences import sentence_spans
@@ -147,3 +148,12 @@ def test_a_recorded_vote_stays_one_sentence_with_its_names():
     assert pieces[0].startswith("25) The Chairman") and pieces[0].endswith("Substantive Motion carried.")
     assert "Against (19)" in pieces[0] and "Abstain (1)" in pieces[0]
     assert pieces[1].startswith("26) RESOLVED")
+
+
+def test_the_later_passages_of_a_long_speaker_turn_name_the_speaker():
+    turn = "Kirsty Williams AM: " + " ".join(f"Point {i} is that our institutions have worked closely with the sector." for i in range(40))
+    text = "Lynne Neagle AM: Good morning, and welcome to the committee.\n\n" + turn + "\n\nLynne Neagle AM: Thank you."
+    chunks = chunk_document("transcript", (Page(None, text),))
+    inside = [c for c in chunks if c.text.startswith("Point")]
+    assert inside and all(c.heading.endswith("Kirsty Williams AM") for c in inside)
+    assert not any("Kirsty" in c.heading for c in chunks if c.text.startswith(("Lynne", "Kirsty")))
