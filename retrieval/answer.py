@@ -492,12 +492,14 @@ def _added_terms(query: Query, lead: Candidate, after: Candidate, lexical: Lexic
     return sum(w for t, w in terms.items() if t in new) / (sum(terms.values()) or 1.0)
 
 
-def _measures_missing(query: Query, passage: Passage) -> list[str]:
-    """The measures a figure question names (budget, overspend, weekly, ...) that a passage does not."""
-    asked = query.question.lower()
-    where = f"{passage.title} {passage.heading} {passage.text}".lower()
+def _measures_missing(query: Query, passage: Passage, sentence: str | None = None) -> list[str]:
+    """The measures a figure question names (budget, overspend, weekly, ...) that a passage does not, or, given
+    one of its sentences, that the sentence and the passage's heading do not."""
+    asked = _CONTEXT.split(query.question, maxsplit=1)[0].lower()  # not "according to the budget monitoring report"
+    where = (f"{passage.heading} {sentence}" if sentence is not None else f"{passage.title} {passage.heading} {passage.text}").lower()
     return [m for m, forms in _MEASURES.items()
-            if re.search(rf"\b{m}\b", asked) and not any(re.search(rf"\b{re.escape(f)}\b", where) for f in forms)]
+            if re.search(rf"\b{m}s?\b", asked)
+            and not any(re.search(rf"\b{re.escape(f)}\b", where) for f in forms)]
 
 
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=\s+(?:were|was|are|is|did|do|does|had|has|have|"
@@ -650,7 +652,12 @@ def _lead_for_kind(
         measured = [c for c in strong if not _measures_missing(query, passages[c.passage_index])]
         if not measured:
             return [], f"the {' and '.join(_measures_missing(query, passages[strong[0].passage_index]))} asked about"
-        lead, missing = _figure_lead(query, measured, passages, config)
+        # the figure itself is of the measure: a sentence naming it (or under a heading that does) gives it
+        stated = [c for c in measured if not _measures_missing(query, passages[c.passage_index], c.quote)]
+        if not stated:
+            return [], f"the {' and '.join(_measures_missing(query, passages[measured[0].passage_index], measured[0].quote))} asked about"
+        lead, missing = _figure_lead(query, stated, passages, config)
+        measured = stated
         # the rest may still give the other half of a two-part question ("how many had an EHCP, and what overspend ...")
         return (lead + [c for c in strong if c not in measured] if lead else []), missing
     if query.wants_judgement:

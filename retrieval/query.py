@@ -52,7 +52,7 @@ ACRONYMS = {
 }
 FIGURE_CUES = re.compile(
     r"\b(how many|how much|what (?:was|were|is|are) the (?:number|rate|percentage|proportion|figure|total|cost|value|level|average)|"
-    r"what (?:\w+ )?(?:number|rate|percentage|proportion|share|figure|amount|overspend|underspend|budget|cost|deficit|surplus|"
+    r"what (?:\w+ )?(?:number|rate|percentage|proportion|share|figure|amount|level|overspend|underspend|budget|cost|deficit|surplus|"
     r"total|turnout|fee|salary|saving|savings)|percentage|proportion|rate of|per cent|%|how long|"
     r"how (?:large|big|high|low)|"
     r"what (?:was|were|is|are|will) .*(?:rate|figure|number|score|total|budget|cost|spend|overspend|underspend|turnout|"

@@ -357,3 +357,20 @@ def test_a_two_part_question_answered_by_two_papers_cites_both(tmp_path):
     assert not answer.abstained, answer.notes
     assert {c.passage.doc for c in answer.citations} == {p.name for p in folder.iterdir()}
     assert "19,407" in answer.text and "30.4m" in answer.text
+
+
+def test_a_figure_for_a_measure_comes_from_a_sentence_naming_it(tmp_path):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "city_council_minutes_2011-01-12.txt").write_text(
+        "City Council minutes, 12 January 2011\n\nItem 41: Police bureau settlement\n\n"
+        "Commissioner: We appreciate the diligence of the police bureau, and it is especially helpful to have this "
+        "additional money as we look to the budget next year. Over $72 million goes in the general fund and is available "
+        "for good uses for the city.\n", encoding="utf-8")
+    assistant = Assistant(make_settings(tmp_path / "data"))
+    assert assistant.ingest([folder]).ok
+    answer = assistant.ask("What was the police bureau budget?")
+    assert answer.abstained, answer.text  # "$72 million" is the general fund's, in a passage that speaks of the budget
+    answer = assistant.ask("How much of the police bureau settlement goes in the city's general fund?")
+    assert not answer.abstained, answer.notes
+    assert "$72 million" in answer.citations[0].quote
