@@ -198,14 +198,23 @@ _MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:million|billion|bn|m|k)\b|\bpounds?\
 _PER_N = re.compile(r"\bper\s+(\d[\d,]*)")
 
 
+# a question asking for a percentage or share, and a sentence giving one ("34%", "12 per cent", "one in five", "half")
+_SHARE_ASKED = re.compile(r"\bwhat (?:percentage|proportion|share|per ?cent)\b", re.I)
+_SHARE = re.compile(r"%|\bper ?cent\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:in|out of) (?:\d|every|ten|\w+ (?:children|pupils|people))"
+                    r"|\b(?:half|third|quarter|fifth|tenth|majority|minority)\b", re.I)
+
+
 def unit_missing(question: str, sentence: str) -> str:
     """What a figure sentence lacks of the unit a question asks for: money for a cost, value or budget
-    (unless a change is asked for), "per 1,000" for a rate per 1,000; empty when nothing is missing."""
+    (unless a change is asked for), "per 1,000" for a rate per 1,000, a percentage or share for "what
+    percentage"; empty when nothing is missing."""
     if _MONEY_ASKED.search(question) and not _CHANGE_ASKED.search(question) and not _MONEY.search(sentence):
         return "a sum of money for what was asked"
     asked = {n.replace(",", "") for n in _PER_N.findall(question)}
     if asked and not asked & {n.replace(",", "") for n in _PER_N.findall(sentence)}:
         return f"a rate per {', '.join(sorted(asked))}"
+    if _SHARE_ASKED.search(question) and not _SHARE.search(sentence):
+        return "a percentage or share for what was asked"
     return ""
 
 
@@ -417,6 +426,10 @@ def period_matches(query: Query, passage: Passage) -> bool:
     return bool(set(query.quarters) & quarters_in(where))
 
 
+_COMPARED_FY = re.compile(r"\b(?:same (?:period|quarter|time) (?:in|of|last year)?|compared (?:with|to)|than|from|since|on|against|in)\s+"
+                          r"(?:the\s+)?(?:(?:same|previous|last)\s+)?(?:\w+\s+){0,2}?(?:20\d\d\s*[-/–]\s*\d{2,4})", re.I)
+
+
 def other_years(query: Query, quote: str, paper_date: str | None = None) -> bool:
     """Whether a sentence names only years other than those asked about (or the year before one).
 
@@ -424,6 +437,13 @@ def other_years(query: Query, quote: str, paper_date: str | None = None) -> bool
     even in a report that mentions 2017 elsewhere. A year that is the sentence's paper's own names the source,
     not the period ("according to the 2022 report, when did the council begin to challenge the Trust?").
     """
+    if query.financial_years:
+        # "the 2024-25 Public Health grant has increased" is no answer about 2025-26; "a 4% increase on the same
+        # period in 2023/24" compares a 2024/25 figure with the year before
+        named_fy = financial_years_in(quote)
+        compared = {fy for m in _COMPARED_FY.finditer(quote) for fy in financial_years_in(m.group(0))}
+        if named_fy and not named_fy & (set(query.financial_years) | compared):
+            return True
     if not query.years or (paper_date or "")[:4] in query.years:
         return False
     named = set(YEAR_RE.findall(quote))
@@ -639,6 +659,11 @@ def _figure_lead(
     return lead[:1] + [c for c in candidates if c is not lead[0]], ""
 
 
+_VOTE_ASKED = re.compile(r"\bhow did (?:the )?(?:\w+ )?vote go\b|\b(?:what|how) was the (?:\w+ )?vote\b|\bresult of the (?:\w+ )?vote\b"
+                         r"|\bhow many\b.*\b(?:vote|voted|voting|abstained|abstentions?)\b|\bvoted (?:for|against)\b", re.I)
+_VOTE_OUTCOME = re.compile(r"\b(?:carried|lost|defeated|fell|unanimous(?:ly)?|nem\.? con)\b", re.I)
+
+
 def _lead_for_kind(
     query: Query, strong: list[Candidate], passages: list[Passage], config: AnswerConfig
 ) -> tuple[list[Candidate], str]:
@@ -662,6 +687,10 @@ def _lead_for_kind(
         return (lead + [c for c in strong if c not in measured] if lead else []), missing
     if query.wants_judgement:
         return _rated_first(strong, passages, config.support_ratio, query.years), "a grade or rating for what was asked"
+    if _VOTE_ASKED.search(query.question):
+        # how a vote went is answered by its tally or its outcome ("For (39) ... Against (19)", "carried unanimously")
+        voted = next((c for c in strong if TALLY.search(c.quote) or _VOTE_OUTCOME.search(c.quote)), None)
+        return ([voted] + [c for c in strong if c is not voted] if voted else []), "a recorded vote"
     if query.wants_decision and DECIDED_CUES.search(query.question):
         # what was resolved leads over the motion or recommendation put ("Council is asked to endorse"), when it
         # matches the question nearly as well; a resolution that matches it less is likely another item's

@@ -374,3 +374,24 @@ def test_a_figure_for_a_measure_comes_from_a_sentence_naming_it(tmp_path):
     answer = assistant.ask("How much of the police bureau settlement goes in the city's general fund?")
     assert not answer.abstained, answer.notes
     assert "$72 million" in answer.citations[0].quote
+
+
+def test_a_share_another_financial_year_and_a_vote_need_their_own_kind_of_sentence(tmp_path):
+    share = "What percentage of EHCPs did Kent issue within 20 weeks in Quarter 3 2024/25?"
+    assert unit_missing(share, "Percentage of Education, Health Care Plans (EHCPs) issued within 20 weeks.")
+    assert not unit_missing(share, "34% of EHCPs were issued within 20 weeks.")
+    assert not unit_missing("What proportion of children are obese?", "It is just under a third of children.")
+    grant = prepare("How much of the extra 2025-26 Public Health grant is earmarked for drug services?")
+    assert other_years(grant, "The announcement confirmed that the 2024-25 Public Health grant has increased by £1,574.1k.")
+    assert not other_years(grant, "The Public Health grant for 2025-26 is increasing by £4,160.6k.")
+    visits = prepare("How many visits did Kent's libraries get in the third quarter of 2024/25?")
+    assert not other_years(visits, "Over 771,600 visits took place, a 4% increase on the same period in 2023/24.")
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "budget_amendment_2025-02-13.txt").write_text(
+        "County Council, 13 February 2025\n\nLabour Group alternative budget\n\nThe alternative budget was proposed by "
+        "Mr Brady and seconded by Ms Meade. It would reinstate the community warden service.\n", encoding="utf-8")
+    assistant = Assistant(make_settings(tmp_path / "data"))
+    assert assistant.ingest([folder]).ok
+    answer = assistant.ask("How did the recorded vote go on the Labour Group's alternative budget?")
+    assert answer.abstained and "a recorded vote" in " ".join(answer.notes), answer.text
