@@ -52,7 +52,7 @@ ACRONYMS = {
 }
 FIGURE_CUES = re.compile(
     r"\b(how many|how much|what (?:was|were|is|are) the (?:number|rate|percentage|proportion|figure|total|cost|value|level|average)|"
-    r"what (?:\w+ )?(?:number|rate|percentage|proportion|share|figure|amount|level|overspend|underspend|budget|cost|deficit|surplus|"
+    r"what (?:\w+ ){0,2}?(?:number|rate|percentage|proportion|share|figure|amount|level|overspend|underspend|budget|cost|deficit|surplus|"
     r"total|turnout|fee|salary|saving|savings)|percentage|proportion|rate of|per cent|%|how long|"
     r"how (?:large|big|high|low)|"
     r"what (?:was|were|is|are|will) .*(?:rate|figure|number|score|total|budget|cost|spend|overspend|underspend|turnout|"
@@ -65,7 +65,8 @@ _DECISION_CUES = re.compile(
     r"\bdecisions?\b|\bwhat (?:did|was|were|has|have) .*\b(?:decid|resolv|agree|approv|endors|recommend|vot)\w*"
     r"|\bhow many\b.*\bvot(?:e|ed|es|ing)\b|\bhow did\b.*\bvote\b|\b(?:what was|result of) the vote\b|\bwhat happened (?:to|with)\b", re.I
 )
-_JUDGEMENT_CUES = re.compile(r"\b(?:grade[ds]?|grading|judge?ments?|judge[ds]?|rated|rating|RAG)\b", re.I)
+# a grade given, not a pay grade ("the minimum rate for grade KSA", "pay grades")
+_JUDGEMENT_CUES = re.compile(r"\b(?:(?<!pay )grade[ds]?(?!\s+(?-i:[A-Z]{1,4}\d*|\d+)\b)|grading|judge?ments?|judge[ds]?|rated|rating|RAG)\b", re.I)
 # "the latest inspection", "last quarter", "the most recent report": the newest paper is meant
 _LATEST_CUES = re.compile(
     r"\b(?:latest|most recent|last|current|newest)\s+(?:[\w’'-]+\s+){0,2}?"

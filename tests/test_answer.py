@@ -395,3 +395,10 @@ def test_a_share_another_financial_year_and_a_vote_need_their_own_kind_of_senten
     assert assistant.ingest([folder]).ok
     answer = assistant.ask("How did the recorded vote go on the Labour Group's alternative budget?")
     assert answer.abstained and "a recorded vote" in " ".join(answer.notes), answer.text
+
+
+def test_a_pay_grade_is_no_grade_given_and_a_rate_named_in_words_is_a_figure():
+    query = prepare("What minimum hourly rate for grade KSA did Labour's alternative budget propose?")
+    assert query.wants_figure and not query.wants_judgement
+    assert prepare("What overall effectiveness grade did Ofsted give Rotherham?").wants_judgement
+    assert not prepare("What were the pay grades of the new posts?").wants_judgement
