@@ -21,6 +21,7 @@ from retrieval.query import (
     FIGURE_CUES,
     MONTH_NAMES,
     QUARTER_RE,
+    VOTE_CUES,
     YEAR_RANGE_RE,
     YEAR_RE,
     Query,
@@ -84,9 +85,10 @@ _ROLE_ASKED = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|were\s+|is\s+|has\s+be
 # or the title beside a name ("Mr B J Sweetland (Chairman)", "Chair: Cllr Smith", "elected Vice Chair"); "The
 # Chairman explained ..." or "The Chair of OSMC invited ..." says nobody. The body is the question's last word
 # before its context ("Who chaired Kent's Scrutiny Committee when it heard ..." -> committee).
+_TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)"  # a person's title in minutes: "Mr B J Sweetland"
 _CHAIR_HOLDER = re.compile(
-    r"\bchair(?:s|ed|ing)\b|\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)\.? [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*,? \((?:Vice[- ])?Chair"
-    r"|\b(?:Vice[- ])?Chair(?:man|woman|person)?\s*[,:–-]\s*(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame|[A-Z][a-z]+ [A-Z])"
+    rf"\bchair(?:s|ed|ing)\b|\b{_TITLES}\.? [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*,? \((?:Vice[- ])?Chair"
+    rf"|\b(?:Vice[- ])?Chair(?:man|woman|person)?\s*[,:–-]\s*(?:{_TITLES}|[A-Z][a-z]+ [A-Z])"
     r"|\b(?:elected (?:as |to )?(?:Vice[- ])?|to )Chair\b", re.I)
 _CHAIRED_BODY = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|is\s+|has\s+been\s+)?chair\w*\s+(.+?)"
                            r"(?:\s+(?:when|while|at|in|on|during|according|for|before|after)\b|[?,]|$)", re.I)
@@ -249,7 +251,7 @@ def _bare(quote: str, names: set[str]) -> bool:
 
 # A run of three or more names ("Mr Baker, Mrs Bell, Ms Wright"), as minutes list those voting or present: left out
 # of what is embedded for a sentence, whose meaning is the tally or the item around them
-_NAME_RUN = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Cllr)\.? (?:[A-Z][\w'’.-]*,? ?){1,3}(?:and )?){3,}")
+_NAME_RUN = re.compile(rf"(?:\b{_TITLES}\.? (?:[A-Z][\w'’.-]*,? ?){{1,3}}(?:and )?){{3,}}")
 
 
 def score_sentences(
@@ -659,8 +661,6 @@ def _figure_lead(
     return lead[:1] + [c for c in candidates if c is not lead[0]], ""
 
 
-_VOTE_ASKED = re.compile(r"\bhow did (?:the )?(?:\w+ )?vote go\b|\b(?:what|how) was the (?:\w+ )?vote\b|\bresult of the (?:\w+ )?vote\b"
-                         r"|\bhow many\b.*\b(?:vote|voted|voting|abstained|abstentions?)\b|\bvoted (?:for|against)\b", re.I)
 _VOTE_OUTCOME = re.compile(r"\b(?:carried|lost|defeated|fell|unanimous(?:ly)?|nem\.? con)\b", re.I)
 
 
@@ -687,7 +687,7 @@ def _lead_for_kind(
         return (lead + [c for c in strong if c not in measured] if lead else []), missing
     if query.wants_judgement:
         return _rated_first(strong, passages, config.support_ratio, query.years), "a grade or rating for what was asked"
-    if _VOTE_ASKED.search(query.question):
+    if VOTE_CUES.search(query.question):
         # how a vote went is answered by its tally or its outcome ("For (39) ... Against (19)", "carried unanimously")
         voted = next((c for c in strong if TALLY.search(c.quote) or _VOTE_OUTCOME.search(c.quote)), None)
         return ([voted] + [c for c in strong if c is not voted] if voted else []), "a recorded vote"

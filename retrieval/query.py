@@ -61,9 +61,14 @@ FIGURE_CUES = re.compile(
 )
 # "When was ...?" asks for a date; "When the motion was put to the vote, how many ...?" asks what follows the clause
 _DATE_CUES = re.compile(r"^\s*(?:and\s+)?when\b(?![^?]*,\s*(?:how|what|who|which|why|where|did|was|were|had)\b)|\b(?:what|which) (?:year|date|month|day)\b|\b(?:since|by|until|till) when\b", re.I)
+# a question about how a vote went: its tally or its outcome answers it
+VOTE_CUES = re.compile(
+    r"\bhow many\b.*\b(?:vot(?:e|ed|es|ing)|abstained|abstentions?)\b|\bhow did\b.*\bvote\b|\b(?:what|how) was the (?:\w+ )?vote\b"
+    r"|\bresult of the (?:\w+ )?vote\b|\bvoted (?:for|against)\b", re.I
+)
 _DECISION_CUES = re.compile(
     r"\bdecisions?\b|\bwhat (?:did|was|were|has|have) .*\b(?:decid|resolv|agree|approv|endors|recommend|vot)\w*"
-    r"|\bhow many\b.*\bvot(?:e|ed|es|ing)\b|\bhow did\b.*\bvote\b|\b(?:what was|result of) the vote\b|\bwhat happened (?:to|with)\b", re.I
+    r"|\bwhat happened (?:to|with)\b|" + VOTE_CUES.pattern, re.I
 )
 # a grade given, not a pay grade ("the minimum rate for grade KSA", "pay grades")
 _JUDGEMENT_CUES = re.compile(r"\b(?:(?<!pay )grade[ds]?(?!\s+(?-i:[A-Z]{1,4}\d*|\d+)\b)|grading|judge?ments?|judge[ds]?|rated|rating|RAG)\b", re.I)
