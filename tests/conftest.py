@@ -15,6 +15,7 @@ from core.settings import PROJECT_ROOT, Settings  # noqa: E402
 from retrieval.assistant import Assistant  # noqa: E402
 
 CORPUS = PROJECT_ROOT / "corpus" / "papers"
+HELDOUT = [PROJECT_ROOT / "corpus" / "heldout" / "papers", PROJECT_ROOT / "corpus" / "heldout_2" / "papers"]
 DATA = Path(__file__).parent / "data"
 SMALL_PAPERS = (
     "minutes/doncaster_cyp_scrutiny_panel_minutes_dcst_performance_q2_2018-19.txt",
@@ -61,5 +62,15 @@ def corpus_assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     root = tmp_path_factory.mktemp("corpus-index")
     assistant = Assistant(make_settings(root))
     report = assistant.ingest([CORPUS])
+    assert report.ok, report.failed
+    return assistant
+
+
+@pytest.fixture(scope="session")
+def heldout_assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """An assistant over the sixteen held-out papers (corpus/heldout*/papers), never used in development."""
+    root = tmp_path_factory.mktemp("heldout-index")
+    assistant = Assistant(make_settings(root))
+    report = assistant.ingest(HELDOUT)
     assert report.ok, report.failed
     return assistant

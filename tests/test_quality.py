@@ -14,6 +14,8 @@ from retrieval.query import prepare
 DEV_SET = PROJECT_ROOT / "tests" / "data" / "dev_set.jsonl"
 BLIND_SET = PROJECT_ROOT / "tests" / "data" / "blind_set.jsonl"
 BLIND_SET_2 = PROJECT_ROOT / "tests" / "data" / "blind_set_2.jsonl"
+HELDOUT_SET = PROJECT_ROOT / "tests" / "data" / "heldout_set.jsonl"
+HELDOUT_SET_2 = PROJECT_ROOT / "tests" / "data" / "heldout_set_2.jsonl"
 
 
 def _summary(assistant, questions) -> dict:
@@ -29,7 +31,7 @@ def test_development_questions_meet_the_measured_floors(corpus_assistant):
     assert s["mrr"] >= 0.82, s
     assert s["wrongly_abstained"] <= 0.05, s
     assert s["figures_exact"] >= 0.79, s
-    assert s["abstained_when_unanswerable"] >= 0.85, s
+    assert s["abstained_when_unanswerable"] >= 0.92, s
     assert s["multi_paper_all_cited"] >= 0.42, s
 
 
@@ -40,7 +42,18 @@ def test_questions_written_without_sight_of_the_assistant_meet_their_floors(corp
     assert s["mrr"] >= 0.77, s
     assert s["wrongly_abstained"] <= 0.05, s
     assert s["figures_exact"] >= 0.70, s
-    assert s["abstained_when_unanswerable"] >= 0.64, s
+    assert s["abstained_when_unanswerable"] >= 0.85, s
+
+
+def test_questions_on_papers_never_used_in_development_meet_their_floors(heldout_assistant):
+    # two sets of 40 on sixteen papers not used in development until each set had been measured once, written
+    # without sight of this code; both sets' papers in one index (README, "Answer quality")
+    s = _summary(heldout_assistant, load_questions(HELDOUT_SET) + load_questions(HELDOUT_SET_2))
+    assert s["hit@5"] >= 0.87, s
+    assert s["mrr"] >= 0.76, s
+    assert s["wrongly_abstained"] <= 0.05, s
+    assert s["figures_exact"] >= 0.72, s
+    assert s["abstained_when_unanswerable"] >= 0.57, s
 
 
 def test_figures_are_compared_as_values():
