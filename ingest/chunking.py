@@ -199,8 +199,32 @@ def _without_furniture(block: Block, text: str, furniture: frozenset[str]) -> Bl
     return Block(start, end, block.kind, block.level)
 
 
+_LABEL = re.compile(r"^([A-Z][\w.'’ -]{1,40}):\s", re.MULTILINE)
+
+
+def speaker_roles(text: str) -> dict[str, str]:
+    """The roles a transcript gives its speakers where it introduces them: "I'm very pleased to welcome Dr Frank
+    Atherton, the Chief Medical Officer for Wales, and ..." gives {"Dr Frank Atherton": "the Chief Medical Officer for Wales"}.
+
+    A role starts in lower case ("the ...", "who is ...", "deputy director") or is a title ("Her Majesty's Chief
+    Inspector", "Cabinet Secretary for ..."); a speaker labelled "Kirsty Williams AM" may be introduced without "AM".
+    """
+    roles = {}
+    for name in set(_LABEL.findall(text)):
+        for called in dict.fromkeys((name, re.sub(r"\s+(?:AM|MS|MP)$", "", name))):
+            m = re.search(rf"{re.escape(called)},\s+([^;:.]{{4,100}}?)(?=;|\.(?:\s|$)|,\s+and\s|\s+and\s+[A-Z]|\?)", text)
+            if m and (m.group(1)[:1].islower() or _ROLE_TITLE.match(m.group(1))):
+                roles[name] = m.group(1).removeprefix("who is ").strip()
+                break
+    return roles
+
+
+_ROLE_TITLE = re.compile(r"(?:Her|His) Majesty|(?:[A-Z][a-z]+ ){0,2}(?:Secretary|Minister|Inspector|Officer|Director|Prosecutor|Commissioner)\b")
+
+
 def chunk_page(
-    doc_id: str, page: Page, trail: list[tuple[int, str]], seq_start: int, furniture: frozenset[str] = frozenset()
+    doc_id: str, page: Page, trail: list[tuple[int, str]], seq_start: int, furniture: frozenset[str] = frozenset(),
+    roles: dict[str, str] | None = None,
 ) -> list[Chunk]:
     """Chunks of one page; ``trail`` is the heading trail carried in from earlier pages and updated here.
 
@@ -217,15 +241,20 @@ def chunk_page(
         heading = " > ".join(h for _, h in trail)
         kinds = {b.kind for b in group}
         block = "indicator" if "indicator" in kinds else "list" if "bullet" in kinds else "text"
-        # the later pieces of a long speaker turn name its speaker in their heading ("Kirsty Williams AM")
-        turn = SPEAKER_RE.match(text[group[-1].start:group[-1].end])
-        speaker = text[group[-1].start:group[-1].end].split(":", 1)[0].strip() if turn else ""
+        # Speakers in a transcript: a piece gains the role the transcript gives each speaker whose turn opens in it
+        # ("the Chief Medical Officer for Wales"), and a piece inside a long turn gains its speaker's name as well
+        # ("Kirsty Williams AM, Cabinet Secretary for Education")
+        turns = [(b.start, text[b.start:b.end].split(":", 1)[0].strip()) for b in group if SPEAKER_RE.match(text[b.start:b.end])]
         for s, e in _split_long(text, start, end):
             piece = text[s:e]
             if not piece.strip():
                 continue
             seq = seq_start + len(chunks)
-            said_by = speaker if speaker and s > group[-1].start and not SPEAKER_RE.match(piece) else ""
+            said = [(roles or {}).get(name, "") for at, name in turns if s <= at < e]
+            within = [name for at, name in turns if at < s]
+            if within and not SPEAKER_RE.match(piece):
+                said.insert(0, ", ".join(x for x in (within[-1], (roles or {}).get(within[-1], "")) if x))
+            said_by = "; ".join(dict.fromkeys(x for x in said if x))
             chunks.append(Chunk(chunk_id_for(doc_id, page.number, s, e, piece), doc_id, seq, page.number, s, e, piece,
                                 " > ".join(h for h in (heading, said_by) if h), block))
         group.clear()
@@ -291,6 +320,7 @@ def chunk_document(doc_id: str, pages: tuple[Page, ...]) -> list[Chunk]:
     chunks: list[Chunk] = []
     trail: list[tuple[int, str]] = []
     furniture = page_furniture(pages)
+    roles = speaker_roles("\n".join(page.text for page in pages))
     for page in pages:
-        chunks.extend(chunk_page(doc_id, page, trail, len(chunks), furniture))
+        chunks.extend(chunk_page(doc_id, page, trail, len(chunks), furniture, roles))
     return chunks

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from core.models import Page
-from ingest.chunking import chunk_document
+from ingest.chunking import chunk_document, speaker_roles
 from ingest.documents import document_from_bytes
 from ingest.sentences import sentence_spans
 from retrieval.assistant import Assistant
@@ -157,3 +157,17 @@ def test_the_later_passages_of_a_long_speaker_turn_name_the_speaker():
     inside = [c for c in chunks if c.text.startswith("Point")]
     assert inside and all(c.heading.endswith("Kirsty Williams AM") for c in inside)
     assert not any("Kirsty" in c.heading for c in chunks if c.text.startswith(("Lynne", "Kirsty")))
+
+
+def test_a_transcript_gives_its_speakers_the_roles_it_introduces_them_with():
+    text = ("Lynne Neagle AM: Good morning. I'm very pleased to welcome Dr Frank Atherton, the Chief Medical Officer for "
+            "Wales, and Nathan Cook, who is the head of the healthy and active branch at Welsh Government.\n\n"
+            "Dr Frank Atherton: Thank you. Investment of about 8 million pounds a year will come from existing programmes.\n\n"
+            "Nathan Cook: The branch is consulting on the draft strategy.\n\n"
+            "Kirsty Williams AM: I agree.")
+    roles = speaker_roles(text)
+    assert roles == {"Dr Frank Atherton": "the Chief Medical Officer for Wales",
+                     "Nathan Cook": "the head of the healthy and active branch at Welsh Government"}
+    chunks = chunk_document("transcript", (Page(None, text),))
+    atherton = next(c for c in chunks if "8 million" in c.text)
+    assert "Chief Medical Officer" in atherton.heading
