@@ -23,7 +23,7 @@ NUMBERED_RE = re.compile(r"^\s*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]\s+|\(?\d{1,3}(?:\
 INDICATOR_RE = re.compile(
     r"^\s*(?:[•·▪●\u2022\uf0b7]\s*)?[A-Z]{1,4}\d{1,3}[a-z]?(?:\s*/\s*[A-Z]{0,4}\d{1,3})?\s*[-–—:]\s*\S"
 )
-SPEAKER_RE = re.compile(r"^\s*[A-Z][\w.'’ -]{1,40}:\s+\S")
+SPEAKER_RE = re.compile(r"^\s*([A-Z][\w.'’ -]{1,40}):\s+\S")  # a transcript's turn: "Kirsty Williams AM: ..."
 SENTENCE_END = re.compile(r"[.!?:;,)\]”\"]\s*$")
 
 
@@ -199,9 +199,6 @@ def _without_furniture(block: Block, text: str, furniture: frozenset[str]) -> Bl
     return Block(start, end, block.kind, block.level)
 
 
-_LABEL = re.compile(r"^([A-Z][\w.'’ -]{1,40}):\s", re.MULTILINE)
-
-
 def speaker_roles(text: str) -> dict[str, str]:
     """The roles a transcript gives its speakers where it introduces them: "I'm very pleased to welcome Dr Frank
     Atherton, the Chief Medical Officer for Wales, and ..." gives {"Dr Frank Atherton": "the Chief Medical Officer for Wales"}.
@@ -210,7 +207,7 @@ def speaker_roles(text: str) -> dict[str, str]:
     Inspector", "Cabinet Secretary for ..."); a speaker labelled "Kirsty Williams AM" may be introduced without "AM".
     """
     roles = {}
-    for name in set(_LABEL.findall(text)):
+    for name in {n.strip() for n in re.compile(SPEAKER_RE.pattern, re.MULTILINE).findall(text)}:
         for called in dict.fromkeys((name, re.sub(r"\s+(?:AM|MS|MP)$", "", name))):
             m = re.search(rf"{re.escape(called)},\s+([^;:.]{{4,100}}?)(?=;|\.(?:\s|$)|,\s+and\s|\s+and\s+[A-Z]|\?)", text)
             if m and (m.group(1)[:1].islower() or _ROLE_TITLE.match(m.group(1))):
@@ -244,7 +241,7 @@ def chunk_page(
         # Speakers in a transcript: a piece gains the role the transcript gives each speaker whose turn opens in it
         # ("the Chief Medical Officer for Wales"), and a piece inside a long turn gains its speaker's name as well
         # ("Kirsty Williams AM, Cabinet Secretary for Education")
-        turns = [(b.start, text[b.start:b.end].split(":", 1)[0].strip()) for b in group if SPEAKER_RE.match(text[b.start:b.end])]
+        turns = [(b.start, m.group(1).strip()) for b in group if (m := SPEAKER_RE.match(text[b.start:b.end]))]
         for s, e in _split_long(text, start, end):
             piece = text[s:e]
             if not piece.strip():
