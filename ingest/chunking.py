@@ -199,6 +199,10 @@ def _without_furniture(block: Block, text: str, furniture: frozenset[str]) -> Bl
     return Block(start, end, block.kind, block.level)
 
 
+_TURN = re.compile(SPEAKER_RE.pattern, re.MULTILINE)  # every turn of a transcript
+_ROLE_TITLE = re.compile(r"(?:Her|His) Majesty|(?:[A-Z][a-z]+ ){0,2}(?:Secretary|Minister|Inspector|Officer|Director|Prosecutor|Commissioner)\b")
+
+
 def speaker_roles(text: str) -> dict[str, str]:
     """The roles a transcript gives its speakers where it introduces them: "I'm very pleased to welcome Dr Frank
     Atherton, the Chief Medical Officer for Wales, and ..." gives {"Dr Frank Atherton": "the Chief Medical Officer for Wales"}.
@@ -207,16 +211,13 @@ def speaker_roles(text: str) -> dict[str, str]:
     Inspector", "Cabinet Secretary for ..."); a speaker labelled "Kirsty Williams AM" may be introduced without "AM".
     """
     roles = {}
-    for name in {n.strip() for n in re.compile(SPEAKER_RE.pattern, re.MULTILINE).findall(text)}:
+    for name in {n.strip() for n in _TURN.findall(text)}:
         for called in dict.fromkeys((name, re.sub(r"\s+(?:AM|MS|MP)$", "", name))):
             m = re.search(rf"{re.escape(called)},\s+([^;:.]{{4,100}}?)(?=;|\.(?:\s|$)|,\s+and\s|\s+and\s+[A-Z]|\?)", text)
             if m and (m.group(1)[:1].islower() or _ROLE_TITLE.match(m.group(1))):
                 roles[name] = m.group(1).removeprefix("who is ").strip()
                 break
     return roles
-
-
-_ROLE_TITLE = re.compile(r"(?:Her|His) Majesty|(?:[A-Z][a-z]+ ){0,2}(?:Secretary|Minister|Inspector|Officer|Director|Prosecutor|Commissioner)\b")
 
 
 def chunk_page(
@@ -242,15 +243,16 @@ def chunk_page(
         # ("the Chief Medical Officer for Wales"), and a piece inside a long turn gains its speaker's name as well
         # ("Kirsty Williams AM, Cabinet Secretary for Education")
         turns = [(b.start, m.group(1).strip()) for b in group if (m := SPEAKER_RE.match(text[b.start:b.end]))]
+        known = roles or {}
         for s, e in _split_long(text, start, end):
             piece = text[s:e]
             if not piece.strip():
                 continue
             seq = seq_start + len(chunks)
-            said = [(roles or {}).get(name, "") for at, name in turns if s <= at < e]
+            said = [known.get(name, "") for at, name in turns if s <= at < e]
             within = [name for at, name in turns if at < s]
             if within and not SPEAKER_RE.match(piece):
-                said.insert(0, ", ".join(x for x in (within[-1], (roles or {}).get(within[-1], "")) if x))
+                said.insert(0, ", ".join(x for x in (within[-1], known.get(within[-1], "")) if x))
             said_by = "; ".join(dict.fromkeys(x for x in said if x))
             chunks.append(Chunk(chunk_id_for(doc_id, page.number, s, e, piece), doc_id, seq, page.number, s, e, piece,
                                 " > ".join(h for h in (heading, said_by) if h), block))

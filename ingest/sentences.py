@@ -14,8 +14,9 @@ _LABELLED_VALUES = re.compile(r"\s*[A-Z][A-Za-z]{2,15}:\s*[-+£$]?\d")
 _SHORT_VALUE = re.compile(r"[A-Za-z][A-Za-z ]{0,20}[:(]?\s*[-+£$]?\d[\d,.]*%?\)?$")
 _RAG_ROW_END = re.compile(r"\b(?:RED|AMBER|GREEN)\s*$")
 # a vote's tally: "as follows: For (52)", "Against: 3"; a line of one, as minutes record a vote
-TALLY = re.compile(r"\b(?:For|Against|Abstain|Abstentions?)\s*[:(]\s*\d")
-_TALLY_LINE = re.compile(r"(?:^|\n|:)\s*(?:For|Against|Abstain|Abstentions?)\s*[(:]\s*\d+\)?\s*(?=\n|$)")
+_VOTE_WORDS = r"(?:For|Against|Abstain|Abstentions?)"
+TALLY = re.compile(rf"\b{_VOTE_WORDS}\s*[:(]\s*\d")
+_TALLY_LINE = re.compile(rf"(?:^|\n|:)\s*{_VOTE_WORDS}\s*[(:]\s*\d+\)?\s*(?=\n|$)")
 
 
 def sentence_spans(text: str, whole: bool = False) -> list[tuple[int, int]]:

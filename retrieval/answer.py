@@ -186,10 +186,16 @@ _CONTEXT = re.compile(r"\b(?:at the time of|according to|as reported|reported to
                       r"at (?:its|the) (?:\w+ ){0,4}?(?:inspection|meeting|panel))\b", re.I)
 
 
+def _asked_part(question: str) -> str:
+    """A question without its context: "... at the time of the 2024 SEND inspection", "according to the budget
+    monitoring report" say where to look, not what is asked about."""
+    return _CONTEXT.split(question, maxsplit=1)[0]
+
+
 def subject_words(query: Query) -> set[str]:
     """The question's own words for what a figure is of, leaving out names, periods and words for measures."""
     names = set(required_terms(query))
-    asked = _CONTEXT.split(query.question, maxsplit=1)[0]  # "... at the time of the 2024 SEND inspection" is context
+    asked = _asked_part(query.question)
     return {t for t in tokenize(asked) if t not in names and t not in _GENERIC and not t[0].isdigit()}
 
 
@@ -517,7 +523,7 @@ def _added_terms(query: Query, lead: Candidate, after: Candidate, lexical: Lexic
 def _measures_missing(query: Query, passage: Passage, sentence: str | None = None) -> list[str]:
     """The measures a figure question names (budget, overspend, weekly, ...) that a passage does not, or, given
     one of its sentences, that the sentence and the passage's heading do not."""
-    asked = _CONTEXT.split(query.question, maxsplit=1)[0].lower()  # not "according to the budget monitoring report"
+    asked = _asked_part(query.question).lower()
     where = (f"{passage.heading} {sentence}" if sentence is not None else f"{passage.title} {passage.heading} {passage.text}").lower()
     return [m for m, forms in _MEASURES.items()
             if re.search(rf"\b{m}s?\b", asked)
@@ -682,9 +688,8 @@ def _lead_for_kind(
         if not stated:
             return [], f"the {' and '.join(_measures_missing(query, passages[measured[0].passage_index], measured[0].quote))} asked about"
         lead, missing = _figure_lead(query, stated, passages, config)
-        measured = stated
         # the rest may still give the other half of a two-part question ("how many had an EHCP, and what overspend ...")
-        return (lead + [c for c in strong if c not in measured] if lead else []), missing
+        return (lead + [c for c in strong if c not in stated] if lead else []), missing
     if query.wants_judgement:
         return _rated_first(strong, passages, config.support_ratio, query.years), "a grade or rating for what was asked"
     if VOTE_CUES.search(query.question):
@@ -862,15 +867,14 @@ def _other_part(
     parts = _SECOND_PART.split(query.question, maxsplit=1)
     if len(parts) < 2:
         return None
+    words = {id(c): set(tokenize(c.quote + " " + passages[c.passage_index].heading)) for c in chosen[: config.max_sentences] + pool}
     for part, other in ((parts[0], parts[1]), (parts[1], parts[0])):
         own = set(tokenize(other))
         terms = {t: w for t, w in _question_terms(part, lexical).items() if t not in own and t not in _GENERIC}
         total = sum(terms.values())
         if not total:
             continue
-
-        shares = {id(c): sum(w for t, w in terms.items() if t in set(tokenize(c.quote + " " + passages[c.passage_index].heading)))
-                  / total for c in chosen[: config.max_sentences] + pool}
+        shares = {key: sum(w for t, w in terms.items() if t in have) / total for key, have in words.items()}
         if any(shares[id(c)] >= 0.5 for c in chosen[: config.max_sentences]):
             continue
         papers = {passages[x.passage_index].doc_id for x in chosen}
