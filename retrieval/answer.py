@@ -20,6 +20,7 @@ from retrieval.query import (
     ACRONYMS,
     FIGURE_CUES,
     MONTH_NAMES,
+    MONTH_YEAR_RE,
     QUARTER_RE,
     VOTE_CUES,
     YEAR_RANGE_RE,
@@ -727,14 +728,35 @@ def _lead_for_kind(
             acting = next((c for c in strong if role.search(c.quote)), None)
         return ([acting] + [c for c in strong if c is not acting] if acting else []), "who held the role asked about"
     if query.wants_date:
-        dated = next((c for c in strong if _DATE_RE.search(c.quote)), None)
-        if dated is not None:
-            return [dated] + [c for c in strong if c is not dated], ""
+        # a "when" question is answered by a date, or declined
+        dated = next((c for c in strong if gives_date(query, c.quote, passages[c.passage_index].date)), None)
+        return ([dated] + [c for c in strong if c is not dated] if dated else []), "a date for what was asked"
     return strong, ""
 
 
 _SOURCE_YEAR = re.compile(r"\b(?:19|20)\d\d(?:\s*[-/–]\s*\d{2,4})?\s+(?:[\w’']+\s+){0,2}?"
                           r"(?:report|inspection|re-inspection|review|survey|strategy|plan|assessment|accounts|statement)s?\b", re.I)
+
+
+# a question about when something happened, not when it was due: "On what date did the government confirm ...?"
+_PAST_EVENT = re.compile(r"^(?!.*\b(?:due|expected|planned|scheduled|set to|going to|intended|will|would|to be)\b).*\b(?:did|was|were|had)\b", re.I)
+
+
+def gives_date(query: Query, quote: str, paper_date: str | None) -> bool:
+    """Whether a sentence gives a date that can answer a "when" question.
+
+    A paper cannot date a past event after its own date: "acceptance ... will commit Kent and Medway to elections
+    in May 2026", in a January 2025 report, does not say when the acceptance was confirmed.
+    """
+    if not _DATE_RE.search(quote):
+        return False
+    if not paper_date or not _PAST_EVENT.search(query.question):
+        return True
+    # the earliest date the sentence names, to the month where it gives one ("May 2025" is after "2025-01-09")
+    months = [(int(m.group(2)), MONTH_NAMES.index(m.group(1).lower()) + 1) for m in MONTH_YEAR_RE.finditer(quote)]
+    years = [(int(y), 0) for y in YEAR_RE.findall(MONTH_YEAR_RE.sub(" ", quote))]
+    named = months + years
+    return not named or min(named) <= (int(paper_date[:4]), int(paper_date[5:7] or 0))
 
 
 def _years_name_sources(question: str) -> bool:
@@ -762,11 +784,14 @@ def select(
     strong = [c for c in candidates if c.score >= config.min_score]
     if not strong:
         return [], []
-    if query.wants_date and not any(_DATE_RE.search(c.quote) for c in strong):
+    if query.wants_date and not any(gives_date(query, c.quote, passages[c.passage_index].date) for c in strong):
         # a "when" question answered by the papers takes its date from a close contender: a speaker's long turn
-        # ("... with delivery continuing until June 2022, ...") scores below the threshold on its own
-        strong += [c for c in candidates if c.score < config.min_score and _DATE_RE.search(c.quote)
-                   and c.score >= strong[0].score * config.support_ratio][:1]
+        # ("... with delivery continuing until June 2022, ...") scores below the threshold on its own; so does a
+        # dated sentence in the best sentence's paper that shares less of the question's wording
+        best_doc = passages[strong[0].passage_index].doc_id
+        strong += [c for c in candidates if c.score < config.min_score and gives_date(query, c.quote, passages[c.passage_index].date)
+                   and (c.score >= strong[0].score * config.support_ratio
+                        or (passages[c.passage_index].doc_id == best_doc and c.score >= strong[0].score * 0.5))][:1]
     # the year of a report named as the source ("Estyn's 2018-19 annual report") holds for the rest of an undated
     # paper (a transcript) that names it; a dated paper's own year already counts
     sources = ({p.doc_id for p in passages if not p.date and period_matches(query, p)}
