@@ -201,7 +201,7 @@ def subject_words(query: Query) -> set[str]:
 
 
 _MONEY_ASKED = re.compile(r"\b(?:cost|costs|value|price|budget|spend|spent|spending|funding|fee|fees|salary|overspend|underspend|"
-                          r"savings?|how much (?:money|funding|did|does|do|was|is|will|has|have))\b", re.I)
+                          r"savings?|investment|invested|GVA|income|revenue|turnover|how much (?:money|funding|did|does|do|was|is|will|has|have))\b", re.I)
 _CHANGE_ASKED = re.compile(r"\b(?:percentage|per ?cent|%|rise|rose|increase|fall|fell|grow|grew|change|compare)", re.I)
 _MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:million|billion|bn|m|k)\b|\bpounds?\b|\bpence\b|\bdollars?\b", re.I)
 _PER_N = re.compile(r"\bper\s+(\d[\d,]*)")
@@ -784,14 +784,21 @@ def select(
     strong = [c for c in candidates if c.score >= config.min_score]
     if not strong:
         return [], []
+    best_doc = passages[strong[0].passage_index].doc_id
+    def contender(c: Candidate) -> bool:
+        return c.score < config.min_score and (c.score >= strong[0].score * config.support_ratio or (
+            passages[c.passage_index].doc_id == best_doc and c.score >= strong[0].score * 0.5))
     if query.wants_date and not any(gives_date(query, c.quote, passages[c.passage_index].date) for c in strong):
         # a "when" question answered by the papers takes its date from a close contender: a speaker's long turn
         # ("... with delivery continuing until June 2022, ...") scores below the threshold on its own; so does a
         # dated sentence in the best sentence's paper that shares less of the question's wording
-        best_doc = passages[strong[0].passage_index].doc_id
-        strong += [c for c in candidates if c.score < config.min_score and gives_date(query, c.quote, passages[c.passage_index].date)
-                   and (c.score >= strong[0].score * config.support_ratio
-                        or (passages[c.passage_index].doc_id == best_doc and c.score >= strong[0].score * 0.5))][:1]
+        strong += [c for c in candidates if contender(c) and gives_date(query, c.quote, passages[c.passage_index].date)][:1]
+    def figure_of_unit(c: Candidate) -> bool:
+        return has_figure(c.quote) and not unit_missing(query.question, c.quote)
+    if query.wants_figure and not any(figure_of_unit(c) for c in strong):
+        # likewise a figure question's figure, in the unit asked for ("A figure of £8 million to £10 million a year
+        # has been banded around", for "what annual investment figure")
+        strong += [c for c in candidates if contender(c) and figure_of_unit(c)][:1]
     # the year of a report named as the source ("Estyn's 2018-19 annual report") holds for the rest of an undated
     # paper (a transcript) that names it; a dated paper's own year already counts
     sources = ({p.doc_id for p in passages if not p.date and period_matches(query, p)}

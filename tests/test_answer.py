@@ -427,3 +427,22 @@ def test_a_when_question_is_answered_by_a_date_or_declined(tmp_path):
                            "offenders would be placed there?")
     assert not answer.abstained, answer.notes
     assert "January 2026" in answer.text.split("[1]")[0]
+
+
+def test_a_figure_of_the_unit_asked_may_come_from_a_weaker_sentence_of_the_best_paper(tmp_path):
+    assert prepare("What population and economic output does the report cite for the strategic authority?").wants_figure
+    assert unit_missing("What annual investment figure did she mention?", "the plan for the first 1,000 days")
+    assistant = _assistant_over(tmp_path, {
+        "committee_transcript_healthy_weight.txt": "Children, Young People and Education Committee\n"
+        "Meeting transcript, speaker turns in order\n\n"
+        "Chair: We'll move on to item 2, our scrutiny of the 'Healthy Weight: Healthy Wales' draft strategy, and I'm very "
+        "pleased to welcome the Chief Medical Officer for Wales.\n\n"
+        "Member: Are you satisfied that the draft plan does enough for families in the first 1,000 days?\n\n"
+        "Chief Medical Officer: Resourcing will be important. We currently do make investments in a number of programmes. "
+        "A figure of £8 million to £10 million a year has been banded around as a broad kind of area of what we might need "
+        "to put in, but that would need to be drawn from existing programmes.\n",
+    })
+    answer = assistant.ask("In the committee's scrutiny of the 'Healthy Weight: Healthy Wales' draft strategy, what annual "
+                           "investment figure did the Chief Medical Officer mention?")
+    assert not answer.abstained, answer.notes
+    assert "£8 million to £10 million" in answer.citations[0].quote
