@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.models import Chunk, Page
+from ingest.sentences import NAMES_LINE
 
 TARGET_CHARS = 700
 MAX_CHARS = 1000
@@ -59,7 +60,7 @@ def _heading_level(line: str) -> int | None:
         return None
     if stripped.endswith(":") and len(stripped.split()) > 6:
         return None
-    if not (stripped[0].isupper() or stripped[0].isdigit()):
+    if not (stripped[0].isupper() or stripped[0].isdigit()) or NAMES_LINE.match(stripped):
         return None
     words = stripped.split()
     if len(words) > 12 or sum(ch.isdigit() for ch in stripped) > len(stripped) / 3:
@@ -105,7 +106,9 @@ def blocks_of(text: str) -> list[Block]:
             kind = "speaker"
         level = None
         continuation = current is not None and not SENTENCE_END.search(prev_line) and line.lstrip()[:1].islower()
-        if kind is None and not continuation and (prev_blank or SENTENCE_END.search(prev_line) or current is None or current.kind == "heading"):
+        # a line after one ending in a comma goes on with it ("For (12)\nMr Baldock, ..., Ms Grehan,\nMr Hood, ...")
+        ended = SENTENCE_END.search(prev_line) and not prev_line.rstrip().endswith(",")
+        if kind is None and not continuation and (prev_blank or ended or current is None or current.kind == "heading"):
             level = _heading_level(line)
             if level is not None:
                 kind = "heading"
@@ -314,12 +317,36 @@ def _merge_small(doc_id: str, text: str, chunks: list[Chunk], seq_start: int) ->
             for i, c in enumerate(out)]
 
 
+# a recorded vote on a paragraph before it: "the Chairman put to the vote the amendment set out in paragraph 7 above"
+_VOTE_ON = re.compile(r"\bput\s+(?:to\s+the\s+vote\s+)?the\s+(?:substantive\s+)?(?:motion|amendment)\s+(?:as\s+)?set\s+out\s+in\s+"
+                      r"paragraph\s+(\d{1,3})\b")
+
+
+def _voted_on(chunk: Chunk, before: str) -> str:
+    """The start of the paragraph a vote in ``chunk`` is on, from the text of the paper ``before`` it, so the
+    vote's passage says what was voted on: "(7) Mr Brady proposed ... the following amendment: “To amend the
+    budget ... in line with the Labour Group’s Alternative Budget ..."."""
+    m = _VOTE_ON.search(chunk.text)
+    if m is None:
+        return ""
+    before += chunk.text[:m.start()]
+    opened = [p.end() for p in re.finditer(rf"(?:^|\n)\s*\(?{m.group(1)}\)\s", before)]
+    return " ".join(before[opened[-1]:opened[-1] + 400].split())[:160].rstrip() if opened else ""
+
+
 def chunk_document(doc_id: str, pages: tuple[Page, ...]) -> list[Chunk]:
-    """All chunks of a paper in reading order, numbered by ``seq``."""
+    """All chunks of a paper in reading order, numbered by ``seq``.
+
+    A recorded vote's passage carries the start of the motion or amendment it is on in its heading.
+    """
     chunks: list[Chunk] = []
     trail: list[tuple[int, str]] = []
     furniture = page_furniture(pages)
     roles = speaker_roles("\n".join(page.text for page in pages))
+    earlier = ""
     for page in pages:
-        chunks.extend(chunk_page(doc_id, page, trail, len(chunks), furniture, roles))
+        for c in chunk_page(doc_id, page, trail, len(chunks), furniture, roles):
+            voted_on = _voted_on(c, earlier + "\n" + page.text[:c.start])
+            chunks.append(replace(c, heading=" > ".join(h for h in (c.heading, voted_on) if h)) if voted_on else c)
+        earlier += "\n" + page.text
     return chunks

@@ -10,6 +10,23 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9•·▪
 _MARKER = re.compile(r"^[\s•·▪●\uf020-\uf0ff*–-]+")
 
 
+TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)"  # a person's title in minutes: "Mr B J Sweetland"
+# a line of names, as minutes list those present or voting: "Mr Shonk", "Mr B Lewis, Mr D Ross"
+# a run of three or more names, as minutes record who voted ("Mr Baker, Mrs Bell, Mr Bond and Mr Booth")
+NAME_RUN = re.compile(rf"(?:\b{TITLES}\.?\s(?:[A-Z][\w'’.-]*,?\s?){{1,3}}(?:and\s)?){{3,}}")
+
+
+def without_names(text: str, heading: str) -> str:
+    """What is embedded for a passage or sentence: a recorded vote without the names of those voting, after
+    what was voted on (the end of its passage's heading: "Mr Meade proposed ... the motion that ...")."""
+    if not TALLY.search(text):
+        return NAME_RUN.sub(" ", text)
+    return heading.rsplit(" > ", 1)[-1] + "\n" + NAME_RUN.sub(" ", text)
+
+
+NAMES_LINE = re.compile(rf"^\s*{TITLES}\.? [A-Z][\w'’.-]*(?:,? (?:{TITLES}\.? )?[A-Z][\w'’.-]*)*,?\s*$")
+
+
 _LABELLED_VALUES = re.compile(r"\s*[A-Z][A-Za-z]{2,15}:\s*[-+£$]?\d")
 _SHORT_VALUE = re.compile(r"[A-Za-z][A-Za-z ]{0,20}[:(]?\s*[-+£$]?\d[\d,.]*%?\)?$")
 _RAG_ROW_END = re.compile(r"\b(?:RED|AMBER|GREEN)\s*$")

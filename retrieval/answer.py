@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.models import Answer, Citation, Passage
-from ingest.sentences import TALLY, clean_sentence, sentence_spans
+from ingest.sentences import TALLY, TITLES, clean_sentence, sentence_spans, without_names
 from retrieval.embedding import Embedder
 from retrieval.lexical import STOPWORDS, LexicalIndex, tokenize
 from retrieval.query import (
@@ -86,10 +86,9 @@ _ROLE_ASKED = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|were\s+|is\s+|has\s+be
 # or the title beside a name ("Mr B J Sweetland (Chairman)", "Chair: Cllr Smith", "elected Vice Chair"); "The
 # Chairman explained ..." or "The Chair of OSMC invited ..." says nobody. The body is the question's last word
 # before its context ("Who chaired Kent's Scrutiny Committee when it heard ..." -> committee).
-_TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)"  # a person's title in minutes: "Mr B J Sweetland"
 _CHAIR_HOLDER = re.compile(
-    rf"\bchair(?:s|ed|ing)\b|\b{_TITLES}\.? [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*,? \((?:Vice[- ])?Chair"
-    rf"|\b(?:Vice[- ])?Chair(?:man|woman|person)?\s*[,:–-]\s*(?:{_TITLES}|[A-Z][a-z]+ [A-Z])"
+    rf"\bchair(?:s|ed|ing)\b|\b{TITLES}\.? [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*,? \((?:Vice[- ])?Chair"
+    rf"|\b(?:Vice[- ])?Chair(?:man|woman|person)?\s*[,:–-]\s*(?:{TITLES}|[A-Z][a-z]+ [A-Z])"
     r"|\b(?:elected (?:as |to )?(?:Vice[- ])?|to )Chair\b", re.I)
 _CHAIRED_BODY = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|is\s+|has\s+been\s+)?chair\w*\s+(.+?)"
                            r"(?:\s+(?:when|while|at|in|on|during|according|for|before|after)\b|[?,]|$)", re.I)
@@ -258,7 +257,6 @@ def _bare(quote: str, names: set[str]) -> bool:
 
 # A run of three or more names ("Mr Baker, Mrs Bell, Ms Wright"), as minutes list those voting or present: left out
 # of what is embedded for a sentence, whose meaning is the tally or the item around them
-_NAME_RUN = re.compile(rf"(?:\b{_TITLES}\.? (?:[A-Z][\w'’.-]*,? ?){{1,3}}(?:and )?){{3,}}")
 
 
 def score_sentences(
@@ -277,7 +275,7 @@ def score_sentences(
     question_text = query.question if not query.follow_up else f"{query.question} {query.lexical_text}"
     terms = _question_terms(question_text, lexical)
     total = sum(terms.values()) or 1.0
-    vectors = embedder.embed([query.dense_text] + [_NAME_RUN.sub(" ", clean_sentence(q)) for _, q in spans])
+    vectors = embedder.embed([query.dense_text] + [without_names(clean_sentence(q), passages[i].heading) for i, q in spans])
     cosines = vectors[1:] @ vectors[0]
     out = []
     for (i, quote), cos in zip(spans, cosines):
@@ -671,6 +669,11 @@ def _figure_lead(
 _VOTE_OUTCOME = re.compile(r"\b(?:carried|lost|defeated|fell|unanimous(?:ly)?|nem\.? con)\b", re.I)
 
 
+def _records_vote(quote: str) -> bool:
+    """Whether a sentence says how a vote went: its tally or its outcome."""
+    return bool(TALLY.search(quote) or _VOTE_OUTCOME.search(quote))
+
+
 def _lead_for_kind(
     query: Query, strong: list[Candidate], passages: list[Passage], config: AnswerConfig
 ) -> tuple[list[Candidate], str]:
@@ -695,7 +698,7 @@ def _lead_for_kind(
         return _rated_first(strong, passages, config.support_ratio, query.years), "a grade or rating for what was asked"
     if VOTE_CUES.search(query.question):
         # how a vote went is answered by its tally or its outcome ("For (39) ... Against (19)", "carried unanimously")
-        voted = next((c for c in strong if TALLY.search(c.quote) or _VOTE_OUTCOME.search(c.quote)), None)
+        voted = next((c for c in strong if _records_vote(c.quote)), None)
         return ([voted] + [c for c in strong if c is not voted] if voted else []), "a recorded vote"
     if query.wants_decision and DECIDED_CUES.search(query.question):
         # what was resolved leads over the motion or recommendation put ("Council is asked to endorse"), when it
@@ -799,6 +802,9 @@ def select(
         # likewise a figure question's figure, in the unit asked for ("A figure of £8 million to £10 million a year
         # has been banded around", for "what annual investment figure")
         strong += [c for c in candidates if contender(c) and figure_of_unit(c)][:1]
+    if VOTE_CUES.search(query.question) and not any(_records_vote(c.quote) for c in strong):
+        # and how a vote went: its tally, whose names are left out of what is embedded ("For (35) ... Against (0)")
+        strong += [c for c in candidates if contender(c) and _records_vote(c.quote)][:1]
     # the year of a report named as the source ("Estyn's 2018-19 annual report") holds for the rest of an undated
     # paper (a transcript) that names it; a dated paper's own year already counts
     sources = ({p.doc_id for p in passages if not p.date and period_matches(query, p)}

@@ -18,6 +18,7 @@ from core.settings import Settings
 from ingest.chunking import chunk_document
 from ingest.documents import content_hash, doc_id_for, document_from_bytes, read_bytes
 from ingest.loaders import SUPPORTED_SUFFIXES
+from ingest.sentences import TALLY, without_names
 from retrieval.embedding import Embedder
 from retrieval.records import Extracted, extract_records, write_records
 from retrieval.records import prune as prune_records
@@ -37,7 +38,8 @@ def embedding_text(chunk: Chunk) -> str:
     Putting them before the passage as well cost a quarter more tokens for the model, the largest
     part of ingest time, and did not improve retrieval on the development questions (README).
     """
-    return chunk.text
+    # a recorded vote: what was voted on and the tally, without the names of those voting
+    return without_names(chunk.text, chunk.heading) if TALLY.search(chunk.text) else chunk.text
 
 
 def lexical_text(text: str, meta: dict, record: DocumentRecord) -> str:

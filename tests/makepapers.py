@@ -108,3 +108,22 @@ def minutes_pdf(children: int, recruited: int, *, draft: bool = False, committee
         draft="Draft minutes: subject to approval at the next meeting.\n\n" if draft else "",
     )
     return pdf([text])
+
+
+def budget_minutes() -> str:
+    """A budget meeting's minutes: two amendments, each put to a recorded vote with the names of those voting."""
+    many = ", ".join(f"Mr {n}" for n in ("Baker", "Bartlett", "Beaney", "Binks", "Bond", "Booth", "Brazier", "Carey", "Chard",
+                                         "Cole", "Cooper", "Cooke", "Dance", "Dendor", "Game", "Gough", "Hamilton", "Hill"))
+    lines = ["(10) Mr Hood proposed, and Mr Lewis seconded the following amendment:", "Proposed Purpose:",
+             "“Allocate up to £75k from the money earmarked for general reserves to fund a feasibility study into",
+             "home to school transport.”", "Proposed Funding Source:", "“Reduce Contribution to General Reserves”",
+             "(11) Following the debate, the Chairman put to the vote the amendment set out", "in paragraph 10 above and the voting was as follows:",
+             "For (16)", "Mr Baldock, Mr Brady, Mr Campkin, Ms Constantine, Ms Dawkins, Ms Grehan,",
+             "Mr Hood, Mr Lehmann, Mr Lewis, Ms Meade", "Against (41)", many, "Abstain (1)", "Mr Shonk", "Amendment lost.",
+             "(12) Mr Passmore proposed, and Mr Chittenden seconded the following amendment:", "Proposed Purpose:",
+             "“Give £1m to the districts for cameras to catch fly-tipping near hot spots.”", "Proposed Funding Source:",
+             "“Reduce the waste reserve to £11m”",
+             "(13) Following the debate, the Chairman put to the vote the amendment set out", "in paragraph 12 above and the voting was as follows:",
+             "For (9)", "Mr Baldock, Mr Campkin, Mr Chittenden, Mr Hook, Mr Lewis, Mr Passmore,", "Mr Stepto, Mr Streatfeild",
+             "Against (44)", many, "Abstain (2)", "Mr Ross, Mr Whiting", "Amendment lost."]
+    return "County Council minutes, 13 February 2025\n" + "\n".join(lines)

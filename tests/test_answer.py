@@ -446,3 +446,14 @@ def test_a_figure_of_the_unit_asked_may_come_from_a_weaker_sentence_of_the_best_
                            "investment figure did the Chief Medical Officer mention?")
     assert not answer.abstained, answer.notes
     assert "£8 million to £10 million" in answer.citations[0].quote
+
+
+def test_a_vote_question_is_answered_by_the_tally_of_what_it_names(tmp_path):
+    assistant = _assistant_over(tmp_path, {"county_council_minutes_2025-02-13.txt": makepapers.budget_minutes()})
+    answer = assistant.ask("How did the vote go on the amendment to fund a feasibility study into home to school transport?")
+    assert not answer.abstained, answer.notes
+    lead = answer.text.split("[1]")[0]
+    assert "For (16)" in lead and "Against (41)" in lead and "For (9)" not in lead
+    answer = assistant.ask("How many councillors voted for the amendment to give the districts money for fly-tipping cameras?")
+    assert not answer.abstained, answer.notes
+    assert "For (9)" in answer.text.split("[1]")[0]

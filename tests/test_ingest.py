@@ -10,6 +10,8 @@ from ingest.chunking import chunk_document, speaker_roles
 from ingest.documents import document_from_bytes
 from ingest.sentences import sentence_spans
 from retrieval.assistant import Assistant
+from retrieval.indexer import embedding_text
+from tests import makepapers
 from tests.conftest import CORPUS
 
 
@@ -171,3 +173,17 @@ def test_a_transcript_gives_its_speakers_the_roles_it_introduces_them_with():
     chunks = chunk_document("transcript", (Page(None, text),))
     atherton = next(c for c in chunks if "8 million" in c.text)
     assert "Chief Medical Officer" in atherton.heading
+
+
+def test_a_recorded_vote_s_passage_says_what_was_voted_on_and_its_names_are_not_embedded():
+    chunks = chunk_document("d", (Page(1, makepapers.budget_minutes()),))
+    first = next(c for c in chunks if "For (16)" in c.text)
+    second = next(c for c in chunks if "For (9)" in c.text)
+    # a line of names after a line ending in a comma, or after "Abstain (1)", goes on with it: it is no heading
+    assert "Abstain (1)\nMr Shonk\nAmendment lost." in first.text and "Abstain (2)\nMr Ross, Mr Whiting" in second.text
+    assert not any(c.heading.endswith(("Mr Shonk", "Ms Meade", "Mr Whiting")) for c in chunks)
+    assert first.heading.endswith("Mr Hood proposed, and Mr Lewis seconded the following amendment: Proposed Purpose: "
+                                  "“Allocate up to £75k from the money earmarked for general reserves to fund a")
+    assert "Give £1m to the districts for cameras" in second.heading
+    embedded = embedding_text(second)
+    assert "cameras" in embedded and "For (9)" in embedded and "Mr Stepto" not in embedded
