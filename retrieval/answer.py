@@ -8,7 +8,7 @@ question depends on appears in none of the passages, the answer says so instead 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -253,10 +253,6 @@ def _bare(quote: str, names: set[str]) -> bool:
     """A "sentence" that says nothing: fewer than three words, or only the paper's title, body or heading."""
     key = _words_key(quote)
     return len(key.split()) < 3 or key in names
-
-
-# A run of three or more names ("Mr Baker, Mrs Bell, Ms Wright"), as minutes list those voting or present: left out
-# of what is embedded for a sentence, whose meaning is the tally or the item around them
 
 
 def score_sentences(
@@ -787,24 +783,23 @@ def select(
     strong = [c for c in candidates if c.score >= config.min_score]
     if not strong:
         return [], []
+    # When no strong sentence gives the kind of answer asked for, a contender below the threshold may: a close one
+    # (a speaker's long turn, "... with delivery continuing until June 2022, ...", scores low on its own), or one
+    # of the best sentence's paper at half the best score that shares less of the question's wording. The kinds:
+    # a "when" question's date; a figure in the unit asked ("A figure of £8 million to £10 million a year has been
+    # banded around", for "what annual investment figure"); how a vote went, its tally (whose names are left out
+    # of what is embedded: "For (35) ... Against (0)").
     best_doc = passages[strong[0].passage_index].doc_id
-    def contender(c: Candidate) -> bool:
-        return c.score < config.min_score and (c.score >= strong[0].score * config.support_ratio or (
-            passages[c.passage_index].doc_id == best_doc and c.score >= strong[0].score * 0.5))
-    if query.wants_date and not any(gives_date(query, c.quote, passages[c.passage_index].date) for c in strong):
-        # a "when" question answered by the papers takes its date from a close contender: a speaker's long turn
-        # ("... with delivery continuing until June 2022, ...") scores below the threshold on its own; so does a
-        # dated sentence in the best sentence's paper that shares less of the question's wording
-        strong += [c for c in candidates if contender(c) and gives_date(query, c.quote, passages[c.passage_index].date)][:1]
-    def figure_of_unit(c: Candidate) -> bool:
-        return has_figure(c.quote) and not unit_missing(query.question, c.quote)
-    if query.wants_figure and not any(figure_of_unit(c) for c in strong):
-        # likewise a figure question's figure, in the unit asked for ("A figure of £8 million to £10 million a year
-        # has been banded around", for "what annual investment figure")
-        strong += [c for c in candidates if contender(c) and figure_of_unit(c)][:1]
-    if VOTE_CUES.search(query.question) and not any(_records_vote(c.quote) for c in strong):
-        # and how a vote went: its tally, whose names are left out of what is embedded ("For (35) ... Against (0)")
-        strong += [c for c in candidates if contender(c) and _records_vote(c.quote)][:1]
+    kinds: list[tuple[bool, Callable[[Candidate], bool]]] = [
+        (query.wants_date, lambda c: gives_date(query, c.quote, passages[c.passage_index].date)),
+        (query.wants_figure, lambda c: has_figure(c.quote) and not unit_missing(query.question, c.quote)),
+        (bool(VOTE_CUES.search(query.question)), lambda c: _records_vote(c.quote)),
+    ]
+    for asked, gives in kinds:
+        if asked and not any(gives(c) for c in strong):
+            strong += [c for c in candidates if c.score < config.min_score and gives(c) and (
+                c.score >= strong[0].score * config.support_ratio
+                or (passages[c.passage_index].doc_id == best_doc and c.score >= strong[0].score * 0.5))][:1]
     # the year of a report named as the source ("Estyn's 2018-19 annual report") holds for the rest of an undated
     # paper (a transcript) that names it; a dated paper's own year already counts
     sources = ({p.doc_id for p in passages if not p.date and period_matches(query, p)}
