@@ -51,6 +51,8 @@ def sentence_spans(text: str, whole: bool = False) -> list[tuple[int, int]]:
             continue
         if re.search(r"\b[A-Z]\.$", before) and "\n" not in m.group(0):
             continue  # an initial, as in "Mr R W. Gough"
+        if before.endswith("as follows.") and TALLY.match(text, m.end()):
+            continue  # "... the voting was as follows." introduces the tally as a colon would
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))

@@ -187,3 +187,12 @@ def test_a_recorded_vote_s_passage_says_what_was_voted_on_and_its_names_are_not_
     assert "Give £1m to the districts for cameras" in second.heading
     embedded = embedding_text(second)
     assert "cameras" in embedded and "For (9)" in embedded and "Mr Stepto" not in embedded
+
+
+def test_a_vote_introduced_by_as_follows_with_a_full_stop_stays_with_its_tally():
+    text = ("7) Following the debate, the Chairman put the motion set out in paragraph 5 to the vote and the voting was as "
+            "follows.\nFor (35)\nMr Baker, Mrs Bell, Mrs Binks, Mr Booth\nAgainst (0)\nAbstain (9)\nMr Brady, Mr Campkin, "
+            "Ms Dawkins\nMotion carried.\n8) RESOLVED that the motion be agreed. The Leader thanked members.")
+    pieces = [text[s:e] for s, e in sentence_spans(text)]
+    assert pieces[0].startswith("7) Following") and "For (35)" in pieces[0] and pieces[0].endswith("Motion carried.")
+    assert pieces[1] == "8) RESOLVED that the motion be agreed."
