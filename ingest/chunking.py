@@ -331,7 +331,11 @@ def _voted_on(chunk: Chunk, before: str) -> str:
         return ""
     before += chunk.text[:m.start()]
     opened = [p.end() for p in re.finditer(rf"(?:^|\n)\s*\(?{m.group(1)}\)\s", before)]
-    return " ".join(before[opened[-1]:opened[-1] + 400].split())[:160].rstrip() if opened else ""
+    if not opened:
+        return ""
+    paragraph = before[opened[-1]:]
+    ends = re.search(r"\n\s*\(?\d{1,3}\)\s", paragraph)  # up to the next numbered paragraph (the vote's own)
+    return " ".join(paragraph[:ends.start() if ends else len(paragraph)][:600].split())[:300].rstrip()
 
 
 def chunk_document(doc_id: str, pages: tuple[Page, ...]) -> list[Chunk]:

@@ -16,10 +16,11 @@ TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)"  # a person's title i
 NAME_RUN = re.compile(rf"(?:\b{TITLES}\.?\s(?:[A-Z][\w'’.-]*,?\s?){{1,3}}(?:and\s)?){{3,}}")
 
 
-def without_names(text: str, heading: str) -> str:
-    """What is embedded for a passage or sentence: a recorded vote without the names of those voting, after
-    what was voted on (the end of its passage's heading: "Mr Meade proposed ... the motion that ...")."""
-    if not TALLY.search(text):
+def without_names(text: str, heading: str = "") -> str:
+    """What is embedded for a passage or sentence: without the names of those voting, and for a recorded vote
+    after what was voted on when its passage's ``heading`` is given (its end: "Mr Meade proposed ... the motion
+    that ...")."""
+    if not heading or not TALLY.search(text):
         return NAME_RUN.sub(" ", text)
     return heading.rsplit(" > ", 1)[-1] + "\n" + NAME_RUN.sub(" ", text)
 

@@ -271,7 +271,11 @@ def score_sentences(
     question_text = query.question if not query.follow_up else f"{query.question} {query.lexical_text}"
     terms = _question_terms(question_text, lexical)
     total = sum(terms.values()) or 1.0
-    vectors = embedder.embed([query.dense_text] + [without_names(clean_sentence(q), passages[i].heading) for i, q in spans])
+    # a vote's sentence is embedded after what was voted on only for a question about a vote: for any other
+    # question about the motion, its tally would match as well as the motion's own words
+    votes = bool(VOTE_CUES.search(query.question))
+    vectors = embedder.embed([query.dense_text] + [without_names(clean_sentence(q), passages[i].heading if votes else "")
+                                                   for i, q in spans])
     cosines = vectors[1:] @ vectors[0]
     out = []
     for (i, quote), cos in zip(spans, cosines):
@@ -561,11 +565,16 @@ def counts_only(question: str) -> bool:
     return bool(_HOW_MANY.search(question)) and not FIGURE_CUES.search(re.sub(r"\bhow many\b", "", question, flags=re.I))
 
 
+# what a vote's tally counts: "how many members / councillors / votes / abstentions", "how many voted"
+_VOTERS = frozenset({"member", "councillor", "vote", "voted", "voter", "abstention", "abstained", "people", "person"})
+
+
 def states_count(sentence: str, counted: Collection[str]) -> bool:
     """Whether a sentence gives a number of what is counted: the number just before it ("1,016 formal
     questionnaires"), or soon after it where the sentence states it as a value ("The number of care leavers
-    ... was 2,016", "Children in Need (Quarter 2 average = 1677)"), or a vote's tally."""
-    if TALLY.search(sentence):
+    ... was 2,016", "Children in Need (Quarter 2 average = 1677)"), or a vote's tally when what is counted is
+    those voting ("how many councillors supported ...", not "how many prosecutions ...")."""
+    if TALLY.search(sentence) and set(counted) & _VOTERS:
         return True
     words = _TOKEN.findall(_TIME.sub(" ", _NOT_FIGURES.sub(" ", sentence)))
     numbers = [i for i, w in enumerate(words) if w[0].isdigit() or _NUMBER_WORDS.fullmatch(w)]

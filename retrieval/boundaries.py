@@ -74,12 +74,25 @@ def _lead_in_end(text: str) -> str:
     return text[:MAX_ADDED]
 
 
-def complete(passages: list[Passage], store: Neighbours) -> list[Passage]:
-    """The passages with sentences cut at their edges completed from the same paper's neighbouring passages."""
+def _vote_after(text: str) -> str:
+    """A recorded vote that opens a passage ("(18) Following the debate, the Chairman put to the vote the amendment
+    ... as follows: For (8) ... Amendment lost."), whole; empty when the passage does not open with one."""
+    spans = sentence_spans(text, whole=True)
+    return text[:spans[0][1]] if spans and spans[0][1] <= MAX_VOTE and TALLY.search(text[:spans[0][1]]) else ""
+
+
+def complete(passages: list[Passage], store: Neighbours, votes: bool = False) -> list[Passage]:
+    """The passages with sentences cut at their edges completed from the same paper's neighbouring passages.
+
+    With ``votes`` (a question about how a vote went), a passage without a vote gains the one that opens the
+    next passage: minutes record the vote on a motion or amendment straight after its text.
+    """
     out = []
     for p in passages:
         lead_in = leads_in(p.text)
-        wanted = ([p.seq + 1] if lead_in or ends_open(p.text) else []) + ([p.seq - 1] if p.seq > 0 and starts_open(p.text) else [])
+        vote_next = votes and not TALLY.search(p.text)
+        wanted = ([p.seq + 1] if lead_in or ends_open(p.text) or vote_next else []) + (
+            [p.seq - 1] if p.seq > 0 and starts_open(p.text) else [])
         if not wanted:
             out.append(p)
             continue
@@ -88,8 +101,12 @@ def complete(passages: list[Passage], store: Neighbours) -> list[Passage]:
         after = found.get(p.seq + 1) if p.seq + 1 in wanted else None
         before = found.get(p.seq - 1) if p.seq - 1 in wanted else None
         if after is not None and after[1].strip():
-            follows = _lead_in_end(after[1].strip()) if lead_in else _head(after[1].lstrip())
-            text = text.rstrip() + "\n" + follows
+            if lead_in or ends_open(p.text):
+                follows = _lead_in_end(after[1].strip()) if lead_in else _head(after[1].lstrip())
+            else:
+                follows = _vote_after(after[1].strip())
+            if follows:
+                text = text.rstrip() + "\n" + follows
         if before is not None and before[1].strip() and not _CLOSED_END.search(before[1]):
             text = _tail(before[1].rstrip()) + "\n" + text.lstrip()
         out.append(p if text == p.text else replace(p, text=text))

@@ -8,10 +8,12 @@ from core.models import Filters, Passage, Turn
 from retrieval.answer import (
     asked_role,
     chaired_body,
+    counted_words,
     has_figure,
     other_quarters,
     other_years,
     period_matches,
+    states_count,
     subject_words,
     unit_missing,
 )
@@ -457,3 +459,28 @@ def test_a_vote_question_is_answered_by_the_tally_of_what_it_names(tmp_path):
     answer = assistant.ask("How many councillors voted for the amendment to give the districts money for fly-tipping cameras?")
     assert not answer.abstained, answer.notes
     assert "For (9)" in answer.text.split("[1]")[0]
+    # a question about the amendment itself is answered from it, not from the tally of its vote
+    answer = assistant.ask("How much did the fly-tipping amendment propose to give the districts?")
+    assert not answer.abstained, answer.notes
+    assert "£1m" in answer.text.split("[1]")[0] and "For (9)" not in answer.text
+
+
+def test_a_vote_s_tally_counts_those_voting_and_follows_its_motion_into_the_answer(tmp_path):
+    assert states_count("For (13) Against (44) Abstain (2) Amendment lost.", counted_words("How many councillors supported it?"))
+    assert not states_count("For (13) Against (44) Abstain (2) Amendment lost.",
+                            counted_words("How many fly-tipping prosecutions were brought?"))
+    motion = ("County Council minutes, 13 February 2025\n\nItem 6: Revenue Budget 2025-26\n"
+              "(7) Mr Brady proposed, and Ms Meade seconded the following amendment:\nProposed Purpose:\n"
+              "'To amend the budget proposed by the Administration in line with the Labour Group's Alternative Budget, "
+              "which reinstates the community warden service, reverses the cuts to youth services and funds free "
+              "school breakfasts from a reduced contribution to general reserves.'")
+    vote = ("(8) Following the debate, the Chairman put to the vote the amendment set out in paragraph 7 above and the "
+            "voting was as follows:\nFor (12)\nMr Baldock, Mr Brady, Mr Campkin, Ms Constantine, Ms Dawkins\n"
+            "Against (42)\nMr Baker, Mr Bartlett, Mr Beaney, Mrs Bell, Mrs Binks\nAbstain (7)\nMr Chittenden, Mr Hook\n"
+            "Amendment lost.\n\nItem 7: Treasury management\n(9) The Council noted the mid-year report.")
+    assistant = _assistant_over(tmp_path, {"county_council_minutes_2025-02-13.pdf": makepapers.pdf([motion, vote])})
+    question = "How did the vote go on the Labour Group's alternative budget?"
+    motion_passage = next(p for p in assistant.search(question, k=5) if p.page == 1)
+    [with_vote] = complete([motion_passage], assistant.store, True)
+    assert with_vote.text.startswith(motion_passage.text.rstrip()) and with_vote.text.endswith("Amendment lost.")
+    assert complete([motion_passage], assistant.store) == [motion_passage]

@@ -182,8 +182,11 @@ def test_a_recorded_vote_s_passage_says_what_was_voted_on_and_its_names_are_not_
     # a line of names after a line ending in a comma, or after "Abstain (1)", goes on with it: it is no heading
     assert "Abstain (1)\nMr Shonk\nAmendment lost." in first.text and "Abstain (2)\nMr Ross, Mr Whiting" in second.text
     assert not any(c.heading.endswith(("Mr Shonk", "Ms Meade", "Mr Whiting")) for c in chunks)
+    # the paragraph voted on, up to the vote's own paragraph
     assert first.heading.endswith("Mr Hood proposed, and Mr Lewis seconded the following amendment: Proposed Purpose: "
-                                  "“Allocate up to £75k from the money earmarked for general reserves to fund a")
+                                  "“Allocate up to £75k from the money earmarked for general reserves to fund a feasibility "
+                                  "study into home to school transport.” Proposed Funding Source: “Reduce Contribution to "
+                                  "General Reserves”")
     assert "Give £1m to the districts for cameras" in second.heading
     embedded = embedding_text(second)
     assert "cameras" in embedded and "For (9)" in embedded and "Mr Stepto" not in embedded
