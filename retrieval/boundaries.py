@@ -64,21 +64,17 @@ def _tail(text: str) -> str:
     return text[max(start, len(text) - MAX_ADDED):].lstrip()
 
 
-def _lead_in_end(text: str) -> str:
-    """What a passage ending "as follows:" introduces, from the next passage: a recorded vote whole ("For (39)"
-    with the names, "Against (19)", "Abstain (1)", up to "Motion carried."), else its first MAX_ADDED characters."""
-    if TALLY.match(text):
-        spans = sentence_spans(text, whole=True)
-        if spans and spans[0][1] <= MAX_VOTE:
-            return text[:spans[0][1]]
-    return text[:MAX_ADDED]
-
-
 def _vote_after(text: str) -> str:
     """A recorded vote that opens a passage ("(18) Following the debate, the Chairman put to the vote the amendment
     ... as follows: For (8) ... Amendment lost."), whole; empty when the passage does not open with one."""
     spans = sentence_spans(text, whole=True)
     return text[:spans[0][1]] if spans and spans[0][1] <= MAX_VOTE and TALLY.search(text[:spans[0][1]]) else ""
+
+
+def _lead_in_end(text: str) -> str:
+    """What a passage ending "as follows:" introduces, from the next passage: a recorded vote whole ("For (39)"
+    with the names, "Against (19)", "Abstain (1)", up to "Motion carried."), else its first MAX_ADDED characters."""
+    return (_vote_after(text) if TALLY.match(text) else "") or text[:MAX_ADDED]
 
 
 def complete(passages: list[Passage], store: Neighbours, votes: bool = False) -> list[Passage]:
@@ -90,8 +86,9 @@ def complete(passages: list[Passage], store: Neighbours, votes: bool = False) ->
     out = []
     for p in passages:
         lead_in = leads_in(p.text)
+        cut = ends_open(p.text)
         vote_next = votes and not TALLY.search(p.text)
-        wanted = ([p.seq + 1] if lead_in or ends_open(p.text) or vote_next else []) + (
+        wanted = ([p.seq + 1] if lead_in or cut or vote_next else []) + (
             [p.seq - 1] if p.seq > 0 and starts_open(p.text) else [])
         if not wanted:
             out.append(p)
@@ -101,7 +98,7 @@ def complete(passages: list[Passage], store: Neighbours, votes: bool = False) ->
         after = found.get(p.seq + 1) if p.seq + 1 in wanted else None
         before = found.get(p.seq - 1) if p.seq - 1 in wanted else None
         if after is not None and after[1].strip():
-            if lead_in or ends_open(p.text):
+            if lead_in or cut:
                 follows = _lead_in_end(after[1].strip()) if lead_in else _head(after[1].lstrip())
             else:
                 follows = _vote_after(after[1].strip())
