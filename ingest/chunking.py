@@ -322,14 +322,16 @@ _VOTE_ON = re.compile(r"\bput\s+(?:to\s+the\s+vote\s+)?the\s+(?:substantive\s+)?
                       r"paragraph\s+(\d{1,3})\b")
 
 
-def _voted_on(chunk: Chunk, before: str) -> str:
-    """The start of the paragraph a vote in ``chunk`` is on, from the text of the paper ``before`` it, so the
-    vote's passage says what was voted on: "(7) Mr Brady proposed ... the following amendment: “To amend the
-    budget ... in line with the Labour Group’s Alternative Budget ..."."""
+def _voted_on(chunk: Chunk, earlier: list[str], page: str) -> str:
+    """The paragraph a vote in ``chunk`` is on (its first 300 characters), from the paper's text before the vote
+    (the ``earlier`` pages' and this ``page``'s), so the vote's passage says what was voted on: "(7) Mr Brady
+    proposed ... the following amendment: “To amend the budget ... in line with the Labour Group’s Alternative
+    Budget ..."". Only a chunk holding a vote reads that text."""
     m = _VOTE_ON.search(chunk.text)
     if m is None:
         return ""
-    before += chunk.text[:m.start()]
+    # the paper's text before the vote: earlier pages, this page up to the chunk, the chunk up to the vote
+    before = "\n".join(["", *earlier, page[:chunk.start]]) + chunk.text[:m.start()]
     opened = [p.end() for p in re.finditer(rf"(?:^|\n)\s*\(?{m.group(1)}\)\s", before)]
     if not opened:
         return ""
@@ -341,16 +343,16 @@ def _voted_on(chunk: Chunk, before: str) -> str:
 def chunk_document(doc_id: str, pages: tuple[Page, ...]) -> list[Chunk]:
     """All chunks of a paper in reading order, numbered by ``seq``.
 
-    A recorded vote's passage carries the start of the motion or amendment it is on in its heading.
+    A recorded vote's passage carries the motion or amendment it is on in its heading.
     """
     chunks: list[Chunk] = []
     trail: list[tuple[int, str]] = []
     furniture = page_furniture(pages)
     roles = speaker_roles("\n".join(page.text for page in pages))
-    earlier = ""
+    earlier: list[str] = []
     for page in pages:
         for c in chunk_page(doc_id, page, trail, len(chunks), furniture, roles):
-            voted_on = _voted_on(c, earlier + "\n" + page.text[:c.start])
+            voted_on = _voted_on(c, earlier, page.text)
             chunks.append(replace(c, heading=" > ".join(h for h in (c.heading, voted_on) if h)) if voted_on else c)
-        earlier += "\n" + page.text
+        earlier.append(page.text)
     return chunks
