@@ -11,7 +11,6 @@ _MARKER = re.compile(r"^[\s•·▪●\uf020-\uf0ff*–-]+")
 
 
 TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)"  # a person's title in minutes: "Mr B J Sweetland"
-# a line of names, as minutes list those present or voting: "Mr Shonk", "Mr B Lewis, Mr D Ross"
 # a run of three or more names, as minutes record who voted ("Mr Baker, Mrs Bell, Mr Bond and Mr Booth")
 NAME_RUN = re.compile(rf"(?:\b{TITLES}\.?\s(?:[A-Z][\w'’.-]*,?\s?){{1,3}}(?:and\s)?){{3,}}")
 
@@ -25,6 +24,7 @@ def without_names(text: str, heading: str = "") -> str:
     return heading.rsplit(" > ", 1)[-1] + "\n" + NAME_RUN.sub(" ", text)
 
 
+# a line of names, as minutes list those present or voting: "Mr Shonk", "Mr B Lewis, Mr D Ross"
 NAMES_LINE = re.compile(rf"^\s*{TITLES}\.? [A-Z][\w'’.-]*(?:,? (?:{TITLES}\.? )?[A-Z][\w'’.-]*)*,?\s*$")
 
 

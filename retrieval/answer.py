@@ -22,7 +22,6 @@ from retrieval.query import (
     MONTH_NAMES,
     MONTH_YEAR_RE,
     QUARTER_RE,
-    VOTE_CUES,
     YEAR_RANGE_RE,
     YEAR_RE,
     Query,
@@ -273,8 +272,7 @@ def score_sentences(
     total = sum(terms.values()) or 1.0
     # a vote's sentence is embedded after what was voted on only for a question about a vote: for any other
     # question about the motion, its tally would match as well as the motion's own words
-    votes = bool(VOTE_CUES.search(query.question))
-    vectors = embedder.embed([query.dense_text] + [without_names(clean_sentence(q), passages[i].heading if votes else "")
+    vectors = embedder.embed([query.dense_text] + [without_names(clean_sentence(q), passages[i].heading if query.wants_vote else "")
                                                    for i, q in spans])
     cosines = vectors[1:] @ vectors[0]
     out = []
@@ -701,7 +699,7 @@ def _lead_for_kind(
         return (lead + [c for c in strong if c not in stated] if lead else []), missing
     if query.wants_judgement:
         return _rated_first(strong, passages, config.support_ratio, query.years), "a grade or rating for what was asked"
-    if VOTE_CUES.search(query.question):
+    if query.wants_vote:
         # how a vote went is answered by its tally or its outcome ("For (39) ... Against (19)", "carried unanimously")
         voted = next((c for c in strong if _records_vote(c.quote)), None)
         return ([voted] + [c for c in strong if c is not voted] if voted else []), "a recorded vote"
@@ -802,7 +800,7 @@ def select(
     kinds: list[tuple[bool, Callable[[Candidate], bool]]] = [
         (query.wants_date, lambda c: gives_date(query, c.quote, passages[c.passage_index].date)),
         (query.wants_figure, lambda c: has_figure(c.quote) and not unit_missing(query.question, c.quote)),
-        (bool(VOTE_CUES.search(query.question)), lambda c: _records_vote(c.quote)),
+        (query.wants_vote, lambda c: _records_vote(c.quote)),
     ]
     for asked, gives in kinds:
         if asked and not any(gives(c) for c in strong):

@@ -14,7 +14,7 @@ from retrieval.boundaries import complete
 from retrieval.embedding import Embedder, get_embedder
 from retrieval.indexer import Indexer, Progress
 from retrieval.insights import annotate
-from retrieval.query import VOTE_CUES, Query, prepare
+from retrieval.query import Query, prepare
 from retrieval.search import Searcher, Weights
 from retrieval.store import Store
 
@@ -82,7 +82,7 @@ class Assistant:
         considered = self.answer_config.passages_considered
         # a sentence cut by a page break is completed from the next (or previous) passage of its paper
         # and one the question asks the vote on gets the vote that follows it
-        return complete(passages[:considered], self.store, bool(VOTE_CUES.search(query.question))) + passages[considered:]
+        return complete(passages[:considered], self.store, query.wants_vote) + passages[considered:]
 
     def search(self, query: str, k: int = 5, filters: Filters = Filters(),
                history: tuple[Turn, ...] = (), allow_restricted: bool | None = None) -> list[Passage]:

@@ -62,13 +62,13 @@ FIGURE_CUES = re.compile(
 # "When was ...?" asks for a date; "When the motion was put to the vote, how many ...?" asks what follows the clause
 _DATE_CUES = re.compile(r"^\s*(?:and\s+)?when\b(?![^?]*,\s*(?:how|what|who|which|why|where|did|was|were|had)\b)|\b(?:what|which) (?:year|date|month|day)\b|\b(?:since|by|until|till) when\b", re.I)
 # a question about how a vote went: its tally or its outcome answers it
-VOTE_CUES = re.compile(
+_VOTE_CUES = re.compile(
     r"\bhow many\b.*\b(?:vot(?:e|ed|es|ing)|abstained|abstentions?)\b|\bhow did\b.*\bvote\b|\b(?:what|how) was the (?:\w+ )?vote\b"
     r"|\bresult of the (?:\w+ )?vote\b|\bvoted (?:for|against)\b", re.I
 )
 _DECISION_CUES = re.compile(
     r"\bdecisions?\b|\bwhat (?:did|was|were|has|have) .*\b(?:decid|resolv|agree|approv|endors|recommend|vot)\w*"
-    r"|\bwhat happened (?:to|with)\b|" + VOTE_CUES.pattern, re.I
+    r"|\bwhat happened (?:to|with)\b|" + _VOTE_CUES.pattern, re.I
 )
 # a grade given, not a pay grade ("the minimum rate for grade KSA", "pay grades")
 _JUDGEMENT_CUES = re.compile(r"\b(?:(?<!pay )grade[ds]?(?!\s+(?-i:[A-Z]{1,4}\d*|\d+)\b)|grading|judge?ments?|judge[ds]?|rated|rating|RAG)\b", re.I)
@@ -110,6 +110,7 @@ class Query:
     wants_date: bool = False
     wants_decision: bool = False
     wants_judgement: bool = False
+    wants_vote: bool = False  # how a vote went: its tally or its outcome answers it
     latest: bool = False  # the question asks for the newest paper's word ("at its latest inspection")
     months: tuple[tuple[str, str], ...] = ()  # (month, year) pairs the question names, e.g. ("march", "2024")
     financial_years: tuple[str, ...] = ()  # "2023/24"
@@ -201,6 +202,7 @@ def prepare(question: str, history: tuple[Turn, ...] = ()) -> Query:
         wants_date=bool(_DATE_CUES.search(question)),
         wants_decision=bool(_DECISION_CUES.search(question)),
         wants_judgement=bool(_JUDGEMENT_CUES.search(question)),
+        wants_vote=bool(_VOTE_CUES.search(question)),
         latest=bool(_LATEST_CUES.search(question)),
         months=asked_months(question),
         financial_years=tuple(sorted(financial_years_in(question))),
