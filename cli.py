@@ -202,6 +202,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_documents(args: argparse.Namespace) -> int:
+    from ingest.documents import read_by_older_version
     from retrieval.assistant import Assistant
 
     docs = Assistant(_settings(args)).documents()
@@ -209,8 +210,12 @@ def cmd_documents(args: argparse.Namespace) -> int:
         _print([d.to_dict() for d in docs])
     else:
         for d in docs:
-            marks = "".join(m for m, on in ((" (restricted)", d.restricted), (" (superseded)", d.superseded_by)) if on)
+            older = read_by_older_version(d.doc_id, d.sha256)
+            marks = "".join(m for m, on in ((" (restricted)", d.restricted), (" (superseded)", d.superseded_by),
+                                            (" (read by an earlier version)", older)) if on)
             print(f"{d.date or 'undated':10} {d.kind:10} {d.pages:4}p {d.chunks:4} passages  {d.title}  [{d.path}]{marks}")
+        if any(read_by_older_version(d.doc_id, d.sha256) for d in docs):
+            print("Papers read by an earlier version keep their old passages until their files are ingested again.")
     return EXIT_OK
 
 

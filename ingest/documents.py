@@ -16,9 +16,19 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# Raise when a change to how papers are read, chunked or embedded changes their passages or vectors. A paper's id
+# names the version that read it, so the next ingest reads a stored paper again, replacing it whole.
+READER_VERSION = 1
+
+
 def doc_id_for(sha256: str) -> str:
-    """A paper's id, derived from its content hash."""
-    return sha256[:20]
+    """A paper's id, derived from its content hash and the version of the reader."""
+    return hashlib.sha256(f"{sha256}:{READER_VERSION}".encode()).hexdigest()[:20]
+
+
+def read_by_older_version(doc_id: str, sha256: str) -> bool:
+    """Whether a stored paper was read by an earlier version: its passages may not be what ingest makes now."""
+    return doc_id != doc_id_for(sha256)
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:

@@ -16,7 +16,7 @@ from core.errors import LoadError
 from core.models import Chunk, Document, DocumentRecord, FileOutcome, IngestReport
 from core.settings import Settings
 from ingest.chunking import chunk_document
-from ingest.documents import content_hash, doc_id_for, document_from_bytes, read_bytes
+from ingest.documents import content_hash, doc_id_for, document_from_bytes, read_by_older_version, read_bytes
 from ingest.loaders import SUPPORTED_SUFFIXES
 from ingest.sentences import TALLY, without_names
 from retrieval.embedding import Embedder
@@ -175,14 +175,17 @@ class Indexer:
             if prepared.error is not None or prepared.paper is None:
                 return _failed(rel, prepared.error or LoadError("file changed while it was read"), previous)
         document, chunks, records = prepared.paper
-        document = replace(document, restricted=restricted)
-        record = self.write(document, chunks, records, source=source,
-                            replaces=[previous.doc_id] if previous else [], progress=step)
-        if previous:
-            live.pop(previous.doc_id, None)
+        # the same content read by an earlier version of the reader, from this file or another, is replaced too
+        older = [r for r in live.values() if r.sha256 == document.sha256 and read_by_older_version(r.doc_id, r.sha256)]
+        document = replace(document, restricted=restricted or any(r.restricted for r in older))
+        replaces = list(dict.fromkeys([*([previous.doc_id] if previous else []), *(r.doc_id for r in older)]))
+        record = self.write(document, chunks, records, source=source, replaces=replaces, progress=step)
+        for doc_id in replaces:
+            live.pop(doc_id, None)
         live[record.doc_id] = record
-        notes = [n for n in (_blank_pages(document), self.supersede(record, live)) if n]
-        status = "updated" if previous else "added"
+        reread = "read again: it was stored by an earlier version of the reader" if older else ""
+        notes = [n for n in (reread, _blank_pages(document), self.supersede(record, live)) if n]
+        status = "updated" if replaces else "added"
         return FileOutcome(rel, status, "; ".join(notes), record.doc_id, record.title, record.pages, record.chunks)
 
     def _known(

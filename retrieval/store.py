@@ -22,6 +22,7 @@ import numpy as np
 from core.errors import IndexNotReadyError
 from core.models import Chunk, DocumentRecord
 from core.settings import Settings
+from ingest.documents import read_by_older_version
 
 CHUNKS = "minutes_chunks"
 CATALOGUE = "minutes_papers"
@@ -287,6 +288,7 @@ class Store:
             "live_chunks": sum(r.chunks for r in live.values()),
             "orphan_chunks": sum(n for d, n in by_doc.items() if d not in live),
             "incomplete": sorted(d for d, r in live.items() if by_doc.get(d, 0) != r.chunks),
+            "read_by_older_version": sorted(d for d, r in live.items() if read_by_older_version(d, r.sha256)),
         }
 
     # --- chunks --------------------------------------------------------------------

@@ -211,3 +211,39 @@ def test_a_draft_ingested_after_the_approved_minutes_is_the_superseded_one(tmp_p
     docs = _by_path(assistant)
     assert docs["approved.pdf"].superseded_by is None
     assert docs["late_draft.pdf"].superseded_by == docs["approved.pdf"].doc_id
+
+
+def test_papers_read_by_an_earlier_version_are_read_again_whole(tmp_path: Path, monkeypatch):
+    import ingest.documents
+
+    first, second = tmp_path / "papers", tmp_path / "elsewhere"
+    first.mkdir()
+    second.mkdir()
+    data = make.pdf(["Scrutiny committee\n\nThe committee called in the decision on the family hub at Millmead."])
+    (first / "call_in.pdf").write_bytes(data)
+    (first / "roads.txt").write_text(OLD, encoding="utf-8")
+    assistant = Assistant(make_settings(tmp_path / "data"))
+    assert {o.status for o in assistant.ingest([first]).outcomes} == {"added"}
+    assert assistant.store.audit()["read_by_older_version"] == []
+    before = {d.path: d.doc_id for d in assistant.documents()}
+
+    # A new version of the reader (its chunking changed): every stored paper is flagged, then read again
+    # when its file is ingested, from its own folder or as a copy elsewhere, and stored once.
+    monkeypatch.setattr(ingest.documents, "READER_VERSION", ingest.documents.READER_VERSION + 1)
+    assert sorted(assistant.store.audit()["read_by_older_version"]) == sorted(before.values())
+    (second / "copy_of_call_in.pdf").write_bytes(data)
+    report = assistant.ingest([second])
+    assert [(o.path, o.status) for o in report.outcomes] == [("copy_of_call_in.pdf", "updated")]
+    assert "read again" in report.outcomes[0].reason
+    report = assistant.ingest([first])
+    statuses = {o.path: (o.status, o.reason) for o in report.outcomes}
+    assert statuses["roads.txt"][0] == "updated" and "read again" in statuses["roads.txt"][1]
+    assert statuses["call_in.pdf"] == ("duplicate", "same content as copy_of_call_in.pdf; stored once")
+    after = {d.path: d.doc_id for d in assistant.documents()}
+    assert sorted(after) == ["copy_of_call_in.pdf", "roads.txt"]
+    assert not set(after.values()) & set(before.values())
+    audit = assistant.store.audit()
+    assert audit["read_by_older_version"] == [] and audit["orphan_chunks"] == 0
+    assert audit["chunks"] == audit["live_chunks"]
+    assert any("Millmead" in h.text for h in assistant.search("family hub Millmead call in", k=3))
+    assert {o.status for o in assistant.ingest([first, second]).outcomes} <= {"unchanged", "duplicate"}
