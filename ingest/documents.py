@@ -18,7 +18,7 @@ def content_hash(data: bytes) -> str:
 
 # Raise when a change to how papers are read, chunked or embedded changes their passages or vectors. A paper's id
 # names the version that read it, so the next ingest reads a stored paper again, replacing it whole.
-READER_VERSION = 1
+READER_VERSION = 2
 
 
 def doc_id_for(sha256: str) -> str:
@@ -52,7 +52,7 @@ def document_from_bytes(data: bytes, rel_path: str, *, restricted: bool = False,
     first = loaded.pages[0].text
     opening = "\n".join(p.text for p in loaded.pages[:2])
     kind = find_kind(opening, rel_path)
-    body = find_body(opening, kind)
+    body = find_body(f"{loaded.declared_title}\n{opening}", kind)  # a declared title may name the council
     when = find_date(first if loaded.pages[0].number is not None else first[:4000], rel_path)
     title = find_title(first, loaded.declared_title, rel_path)
     if kind == "minutes":

@@ -187,12 +187,44 @@ def _docx_text(data: bytes) -> Loaded:
     return Loaded((Page(None, text),), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", title)
 
 
-def load_text(data: bytes) -> Loaded:
-    """A plain text or Markdown paper as one unpaged text."""
-    text = decode_text(data)
+# A web page saved as Markdown opens with front matter: "---", lines of "key: value", "---".
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n((?:[ \t]*(?:[A-Za-z_][\w-]*:.*|-[ \t].*|)\n)*?)---[ \t]*(?:\n|\Z)")
+_FIELD = re.compile(r"^([A-Za-z_][\w-]*):[ \t]*(.*?)[ \t]*$", re.M)
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")  # "1\." and "\-" are an escaped "1." and "-"
+_MD_STRONG = re.compile(r"\*\*|(?<!\w)__|__(?!\w)")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])([^*_\n]*?[^\s*_])\1(?![\w*])")
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """The fields of a Markdown file's front matter (lower-case keys, unquoted values) and the text after it."""
+    m = _FRONT_MATTER.match(text)
+    if not m or not _FIELD.search(m.group(1)):
+        return {}, text
+    fields = {k.lower(): v.strip("\"'") for k, v in _FIELD.findall(m.group(1))}
+    return fields, text[m.end():]
+
+
+def plain_markdown(text: str) -> str:
+    """Markdown's markup taken out, so that words, figures and sentences read as written:
+    "**4 Votes for** \\- **Carried**" is "4 Votes for - Carried"."""
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_HEADING.sub("", text)
+    text = _MD_STRONG.sub("", text)
+    text = _MD_EMPHASIS.sub(r"\2", text)
+    return _MD_ESCAPE.sub(r"\1", text)
+
+
+def load_text(data: bytes, name: str = "") -> Loaded:
+    """A plain text or Markdown paper as one unpaged text. Markdown (a .md file, or one opening with
+    front matter) is read without its markup; its front matter's title is the title it declares."""
+    fields, text = front_matter(decode_text(data))
+    if fields or Path(name).suffix.lower() in (".md", ".markdown"):
+        text = plain_markdown(text)
     if not text.strip():
         raise LoadError("file has no text")
-    return Loaded((Page(None, text),), "text/plain")
+    return Loaded((Page(None, text),), "text/plain", fields.get("title", ""))
 
 
 def load_bytes(data: bytes, name: str, max_pages: int = 5000) -> Loaded:
@@ -211,4 +243,4 @@ def load_bytes(data: bytes, name: str, max_pages: int = 5000) -> Loaded:
         raise LoadError("named .docx but is not a Word document")
     if media == "text/html":
         return load_html(data)
-    return load_text(data)
+    return load_text(data, name)

@@ -29,11 +29,14 @@ STRONG_DATE_CUES = re.compile(
     r"committee\s*[-–]\s*|cabinet\s*[-–]\s*|council\s*[-–]\s*)$",
     re.I,
 )
+# "To confirm as a correct record the Minutes of the Annual Meeting ... held on 13th May 2014": an earlier meeting
+EARLIER_MEETING = re.compile(r"\b(?:confirm|approv|agree|sign)\w*\b[^.;:]*\bminutes\b[^.;:]*$|\b(?:previous|last)\s+meeting\b[^.;:]*$", re.I)
 
 QUARTER_YEAR = re.compile(r"\b(?:Quarter|Q)\s*([1-4])\s*,?\s*(20\d\d)\s*/\s*\d{2}\b", re.I)
 COUNCIL_RE = re.compile(
-    r"\b((?:City of |Royal Borough of |London Borough of )?[A-Z][a-z]+(?: (?!County|City|Borough)[A-Z][a-z]+)?"
-    r" (?:Metropolitan Borough|County|City|Borough|District|Town) Council)\b"
+    r"\b((?:City of |Royal Borough of |London Borough of )?(?!(?:Ordinary|Extraordinary|Annual|Special|Full|The|This)\b)"
+    r"[A-Z][a-z]+(?: (?!County|City|Borough|Ordinary|Extraordinary|Annual|Special|Full)[A-Z][a-z]+)?"
+    r" (?:Metropolitan Borough|County|City|Borough|District|Town|Parish) Council)\b"
 )
 CITY_OF_RE = re.compile(r"\b(City of\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?: Council)?\b")
 COMMITTEE_RE = re.compile(
@@ -76,7 +79,7 @@ def find_date(first_page: str, file_name: str) -> str | None:
     dates = _all_dates(head)
     for pos, d in dates:
         before = re.sub(r"\s+", " ", head[max(0, pos - 140):pos])
-        if STRONG_DATE_CUES.search(before + ""):
+        if STRONG_DATE_CUES.search(before) and not EARLIER_MEETING.search(head[max(0, pos - 400):pos]):
             return d.isoformat()
     m = ISO_DATE.search(file_name)
     if m:
@@ -181,6 +184,9 @@ def find_kind(text: str, rel_path: str) -> str:
     return "other"
 
 
+# Minutes name their committee at the top; further down, "Board" or "Committee" is an item's subject ("Open Space
+# Committee" reporting to a parish council).
+_COMMITTEE_WITHIN = 600
 PLACE_RE = re.compile(r"\b([A-Z][a-z]{3,}) Children[’']s Services Trust")
 
 
@@ -211,7 +217,7 @@ def find_body(text: str, kind: str) -> str:
         if uppers:
             committee = uppers[0]
         else:
-            m3 = COMMITTEE_RE.search(head)
+            m3 = COMMITTEE_RE.search(head[:_COMMITTEE_WITHIN])
             if m3 and not m3.group(1).startswith(("the ", "and ", "of ", "for ")):
                 committee = m3.group(1).strip()
         if committee and council and committee.lower() == council.lower():

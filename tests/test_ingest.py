@@ -199,3 +199,42 @@ def test_a_vote_introduced_by_as_follows_with_a_full_stop_stays_with_its_tally()
     pieces = [text[s:e] for s, e in sentence_spans(text)]
     assert pieces[0].startswith("7) Following") and "For (35)" in pieces[0] and pieces[0].endswith("Motion carried.")
     assert pieces[1] == "8) RESOLVED that the motion be agreed."
+
+
+MARKDOWN_MINUTES = """---
+title: "Little Marsh Parish Council July meeting minutes"
+date: "2014-09-08"
+categories:
+  - "parish-councils"
+---
+
+**Those Attending:** Cllr Mrs A Reed (Chairman), Cllr B Stone, Mrs C Hale (Clerk)
+
+**2\\.  To Approve the Minutes:** To confirm as a correct record the Minutes of the Annual Meeting held on 13th May 2014.
+
+**3\\.  Village Hall Heating:** The replacement of the gas heaters in the Village Hall was discussed. The bill is **£3,900** and the hall committee has a _£2,000 grant_ from [Love Norfolk](http://example.org/grants).
+
+**4 Votes for** \\- **Carried.**
+"""
+
+
+def test_a_markdown_page_is_read_without_its_markup_and_named_by_its_front_matter():
+    doc = document_from_bytes(MARKDOWN_MINUTES.encode(), "minutes/little_marsh_minutes_2014-07-08.txt")
+    text = doc.pages[0].text
+    assert not any(mark in text for mark in ("**", "\\", "title:", "categories", "http"))
+    assert "The bill is £3,900 and the hall committee has a £2,000 grant from Love Norfolk." in text
+    assert "4 Votes for - Carried." in text
+    assert doc.body == "Little Marsh Parish Council"  # named only by the front matter's title
+    assert doc.date == "2014-07-08"  # the file name's: not the earlier meeting's, nor the web page's
+    assert doc.title == "Little Marsh Parish Council minutes, 8 July 2014"
+    chunks = chunk_document(doc.doc_id, doc.pages)
+    assert all(text[c.start:c.end] == c.text for c in chunks)
+
+
+def test_a_parish_council_is_the_body_and_an_earlier_meeting_s_date_is_not_the_paper_s():
+    page = ("WEREFORD PARISH COUNCIL\n\nMinutes of the Ordinary Parish Council Meeting\n\n8th July 2014 at 7.30pm\n\n"
+            "2.1 To confirm as a correct record the Minutes of the Annual Meeting of Wereford Parish Council held on "
+            "13th May 2014 and the Extraordinary Parish Council Meeting held on 10th June 2014.\n")
+    doc = document_from_bytes(page.encode(), "minutes/wereford_minutes.txt")
+    assert doc.body == "Wereford Parish Council"
+    assert doc.date == "2014-07-08"
