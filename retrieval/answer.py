@@ -38,7 +38,7 @@ _MONTHS = "|".join(m for m in MONTH_NAMES if m != "may") + "|(?-i:May|MAY)"
 _NOT_FIGURES = re.compile(
     r"^\s*\(?[0-9ivx]+(?:\.\d+)*(?:[.)]\s+|\s+(?=(?-i:[A-Z])))"  # paragraph numbering: "1.5 The", "(3) ", "ii) "
     r"|\n\s*\(?\d{1,3}[.)]?\s*$"  # the next paragraph's number, alone on the last line
-    r"|\b(?:19|20)\d\d(?:\s*[/-]\s*(?:19|20)?\d\d)?\b"  # years and financial years: 2018, 2018/19, 2023-24
+    r"|(?<![£$€])\b(?:19|20)\d\d(?:\s*[/-]\s*(?:19|20)?\d\d)?\b(?!\s*(?:%|per ?cent))"  # years and financial years: 2018, 2018/19, 2023-24 (not £2000)
     r"|\b(?:Q\s?[1-4]|quarter\s*[1-4])\b"  # quarters
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:{_MONTHS})\b"  # dates: 31 March, 20 to 31 January
     r"|\bpages?\s+\d+\b|\bitem\s+\d+\b|\bparagraph\s+\d+(?:\.\d+)*|\b\d{1,4}[/-]\d{4,}\b"  # references: decision 24/00109, 24-00093
@@ -187,8 +187,12 @@ _CONTEXT = re.compile(r"\b(?:at the time of|according to|as reported|reported to
 
 def _asked_part(question: str) -> str:
     """A question without its context: "... at the time of the 2024 SEND inspection", "according to the budget
-    monitoring report" say where to look, not what is asked about."""
-    return _CONTEXT.split(question, maxsplit=1)[0]
+    monitoring report" say where to look, not what is asked about. Each part of a two-part question is asked:
+    "What were the balances at the July meeting, and how much was paid out in cheques?" (unless the first opens
+    with its context, "In the Estyn annual report session, who told ...", and so asks nothing we can tell)."""
+    first, *rest = _SECOND_PART.split(question, maxsplit=1)
+    asked = _CONTEXT.split(first, maxsplit=1)[0]
+    return " ".join([asked, *(_CONTEXT.split(part, maxsplit=1)[0] for part in rest)]) if asked.strip() else asked
 
 
 def subject_words(query: Query) -> set[str]:
@@ -464,6 +468,10 @@ def other_quarters(query: Query, quote: str) -> bool:
     delivered 17,051 reviews" does not answer a question about Quarter 4."""
     named = quarters_in(quote)
     return bool(query.quarters and named) and not named & set(query.quarters)
+
+
+# a sentence saying only that a subject came up: "9.3 The replacement of the gas heaters in the Village Hall was discussed."
+_ANNOUNCES = re.compile(r"^.{0,160}\b(?:was|were)\s+(?:discussed|considered|debated|raised|reviewed|mentioned)\s*\.?$", re.I | re.S)
 
 
 def _next_sentence(c: Candidate, passages: list[Passage]) -> Candidate | None:
@@ -866,8 +874,14 @@ def select(
         (query.wants_figure and has_figure(after.quote))
         or (query.wants_judgement and _fills(RATING_RE, best, after))
         or _added_terms(query, best, after, lexical) >= config.complement_share
+        or _ANNOUNCES.search(best.quote)
     ):
         chosen.insert(1, after)
+        # "The replacement of the gas heaters was discussed." only opens a minute: the two sentences after it say
+        # what was said
+        then = _next_sentence(after, passages) if _ANNOUNCES.search(best.quote) else None
+        if then is not None and not any(then.quote == x.quote for x in chosen):
+            chosen.insert(2, then)
     if (query.wants_figure or query.wants_judgement) and not _KPI_ROW.search(" ".join(c.quote for c in chosen)):
         # a performance report's row for the same measure gives its target, floor and previous value
         row = next((c for c in pool if _KPI_ROW.search(c.quote) and c.coverage >= best.coverage * 0.7), None)

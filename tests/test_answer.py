@@ -484,3 +484,35 @@ def test_a_vote_s_tally_counts_those_voting_and_follows_its_motion_into_the_answ
     [with_vote] = complete([motion_passage], assistant.store, True)
     assert with_vote.text.startswith(motion_passage.text.rstrip()) and with_vote.text.endswith("Amendment lost.")
     assert complete([motion_passage], assistant.store) == [motion_passage]
+
+
+PARISH_MINUTES = """Millford Parish Council
+
+Minutes of the Ordinary Parish Council Meeting held on 9th July 2014
+
+7 Telephone Box: Cllr Mrs Stone advised that most towns have a defibrillator unit which can be used within five minutes of a 999 call. The cost of a defibrillator is in the region of £2000, the Parish Council would have to take on ownership and upkeep.
+
+9 Village Hall
+
+9.3 The replacement of the boiler in the Village Hall was discussed. The hall committee has received a grant of £1,500 from the Lottery towards the £4,200 bill. The Parish Council agreed to pay the remainder from its reserves.
+
+13 Finance
+
+13.1 Balance as per cash book at 09/07/14: Business Saver £10,456.03, Community Account £1,911.90.
+
+13.2 CHEQUES FOR AUTHORISATION AND PAYMENT: £20.00 INTERNAL AUDITOR, £566.88 GROUND MAINTENANCE, £586.88 CHEQUES TOTAL.
+"""
+
+
+def test_parish_minutes_answer_a_cost_a_discussed_item_and_both_parts_of_a_question(tmp_path):
+    assistant = _assistant_over(tmp_path, {"millford_parish_council_minutes_2014-07-09.txt": PARISH_MINUTES})
+    # "£2000" is a sum of money, not a year
+    answer = assistant.ask("Millford talked about a defibrillator in the phone box. Who raised it, and what would it cost the parish?")
+    assert "£2000" in answer.text
+    # "... was discussed." only opens the minute: what was said follows it
+    answer = assistant.ask("How is the replacement of the village hall boiler being paid for?")
+    assert "£1,500" in answer.text and "£4,200" in answer.text
+    # the second part of a two-part question names what its figure is of (cheques)
+    answer = assistant.ask("What were Millford Parish Council's balances at the July 2014 meeting, and how much was paid out in cheques?")
+    assert not answer.abstained
+    assert "£10,456.03" in answer.text and "£586.88" in answer.text
