@@ -178,7 +178,7 @@ _NOT_NAMES = frozenset(
 _GENERIC = frozenset(tokenize(
     """average weekly monthly annual yearly cost costs number numbers many much rate rates percentage proportion share total
     figure figures amount level value size how what which year years quarter month week day time last latest current
-    new"""))
+    new council councils"""))
 
 
 _CONTEXT = re.compile(r"\b(?:at the time of|according to|as reported|reported to|in (?:its|the) (?:\w+ ){0,4}?(?:report|inspection|minutes)|"
@@ -203,7 +203,7 @@ def subject_words(query: Query) -> set[str]:
 
 
 _MONEY_ASKED = re.compile(r"\b(?:cost|costs|value|price|budget|spend|spent|spending|funding|fee|fees|salary|overspend|underspend|"
-                          r"savings?|investment|invested|GVA|income|revenue|turnover|how much (?:money|funding|did|does|do|was|is|will|has|have))\b", re.I)
+                          r"savings?|investment|invested|GVA|income|revenue|turnover|precept|balances?|reserves?|how much (?:money|funding|did|does|do|was|is|will|has|have))\b", re.I)
 _CHANGE_ASKED = re.compile(r"\b(?:percentage|per ?cent|%|rise|rose|increase|fall|fell|grow|grew|change|compare)", re.I)
 _MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:million|billion|bn|m|k)\b|\bpounds?\b|\bpence\b|\bdollars?\b", re.I)
 _PER_N = re.compile(r"\bper\s+(\d[\d,]*)")
@@ -560,8 +560,17 @@ def counted_words(question: str) -> set[str]:
     school" for "children being educated outside school")."""
     m = _HOW_MANY.search(question)
     words = _TOKEN.findall(m.group(1)) if m else []
-    # a place or body named before what is counted ("how many Kent children") is not counted
-    named = {w for w, after in zip(words, words[1:]) if re.fullmatch(r"[A-Z][a-z]+(?:[’']s)?", w) and after[0].islower()}
+    # a place or body named before what is counted ("how many Kent children", "how many Kent County Council
+    # employees") is not counted
+    named: set[str] = set()
+    run: list[str] = []
+    for w in words:
+        if re.fullmatch(r"[A-Z][a-z]+(?:[’']s)?", w):
+            run.append(w)
+            continue
+        if run and w[0].islower():
+            named.update(run)
+        run = []
     return {_count_key(w) for w in words if w.lower() not in STOPWORDS and w[0].isalpha() and not _NUMBER_WORDS.fullmatch(w)
             and w not in named}
 

@@ -53,7 +53,8 @@ ACRONYMS = {
 FIGURE_CUES = re.compile(
     r"\b(how many|how much|what (?:was|were|is|are) the (?:number|rate|percentage|proportion|figure|total|cost|value|level|average)|"
     r"what (?:\w+ ){0,2}?(?:number|rate|percentage|proportion|share|figure|amount|level|overspend|underspend|budget|cost|deficit|surplus|"
-    r"total|turnout|fee|salary|saving|savings|population|output|GVA|income|revenue|investment|turnover)|percentage|proportion|rate of|per cent|%|how long|"
+    r"total|turnout|fee|salary|saving|savings|population|output|GVA|income|revenue|investment|turnover|precept|balances?|reserves?)|"
+    r"percentage|proportion|rate of|per cent|%|how long|"
     r"how (?:large|big|high|low)|"
     r"what (?:was|were|is|are|will) .*(?:rate|figure|number|score|total|budget|cost|spend|overspend|underspend|turnout|"
     r"caseload|amount|value|price|fee|size|coverage|take-up|uptake))\b|\d\s*%",

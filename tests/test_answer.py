@@ -496,6 +496,8 @@ Minutes of the Ordinary Parish Council Meeting held on 9th July 2014
 
 9.3 The replacement of the boiler in the Village Hall was discussed. The hall committee has received a grant of £1,500 from the Lottery towards the £4,200 bill. The Parish Council agreed to pay the remainder from its reserves.
 
+11 Volunteers: 12 Millford Parish Council volunteers serve on the village hall committee, and 3 serve as army reservists.
+
 13 Finance
 
 13.1 Balance as per cash book at 09/07/14: Business Saver £10,456.03, Community Account £1,911.90.
@@ -516,3 +518,6 @@ def test_parish_minutes_answer_a_cost_a_discussed_item_and_both_parts_of_a_quest
     answer = assistant.ask("What were Millford Parish Council's balances at the July 2014 meeting, and how much was paid out in cheques?")
     assert not answer.abstained
     assert "£10,456.03" in answer.text and "£586.88" in answer.text
+    # a precept is a sum of money, and the council's name does not count as what is counted: neither is in the minutes
+    assert assistant.ask("What precept did Millford Parish Council set for 2014/15?").abstained
+    assert assistant.ask("How many Millford Parish Council employees are serving military reservists?").abstained
