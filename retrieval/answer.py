@@ -765,6 +765,10 @@ _SOURCE_YEAR = re.compile(r"\b(?:19|20)\d\d(?:\s*[-/–]\s*\d{2,4})?\s+(?:[\w’
 _PAST_EVENT = re.compile(r"^(?!.*\b(?:due|expected|planned|scheduled|set to|going to|intended|will|would|to be)\b).*\b(?:did|was|were|had)\b", re.I)
 
 
+# a question about when something is to happen: "When is the next conference planned?"
+_NEXT_EVENT = re.compile(r"\b(?:next|planned|scheduled|upcoming|forthcoming|will)\b", re.I)
+
+
 def gives_date(query: Query, quote: str, paper_date: str | None) -> bool:
     """Whether a sentence gives a date that can answer a "when" question.
 
@@ -773,13 +777,20 @@ def gives_date(query: Query, quote: str, paper_date: str | None) -> bool:
     """
     if not _DATE_RE.search(quote):
         return False
-    if not paper_date or not _PAST_EVENT.search(query.question):
+    if not paper_date:
         return True
-    # the earliest date the sentence names, to the month where it gives one ("May 2025" is after "2025-01-09")
+    # the dates the sentence names, to the month where it gives one ("May 2025" is after "2025-01-09")
     months = [(int(m.group(2)), MONTH_NAMES.index(m.group(1).lower()) + 1) for m in MONTH_YEAR_RE.finditer(quote)]
     years = [(int(y), 0) for y in YEAR_RE.findall(MONTH_YEAR_RE.sub(" ", quote))]
     named = months + years
-    return not named or min(named) <= (int(paper_date[:4]), int(paper_date[5:7] or 0))
+    own = (int(paper_date[:4]), int(paper_date[5:7] or 0))
+    if _PAST_EVENT.search(query.question):
+        return not named or min(named) <= own
+    if _NEXT_EVENT.search(query.question):
+        # nor can it give the date of a coming event before its own: "The 10th conference was held on 4 June 2024",
+        # in a March 2025 report, is not when the next one is planned
+        return not named or max(named) >= (own[0], 0 if any(m == 0 for _, m in named) else own[1])
+    return True
 
 
 def _years_name_sources(question: str) -> bool:

@@ -521,3 +521,14 @@ def test_parish_minutes_answer_a_cost_a_discussed_item_and_both_parts_of_a_quest
     # a precept is a sum of money, and the council's name does not count as what is counted: neither is in the minutes
     assert assistant.ask("What precept did Millford Parish Council set for 2014/15?").abstained
     assert assistant.ask("How many Millford Parish Council employees are serving military reservists?").abstained
+
+
+def test_a_paper_cannot_date_a_coming_event_before_its_own_date(tmp_path):
+    assistant = _assistant_over(tmp_path, {
+        "county_council_report_armed_forces_covenant_2025-03-13.txt": "To: County Council – 13 March 2025\n\n"
+        "Armed Forces Covenant annual report\n\n2.2 Conference\n\nThe 10th Annual Armed Forces Covenant Conference was "
+        "held on 4 June 2024 at Brompton Barracks in Chatham and was opened by the Commandant.\n\n3 Looking ahead\n\n"
+        "3.1 Our 11th Annual gathering for partners is set for 17 June 2025 at the Maidstone Campus.\n",
+    })
+    answer = assistant.ask("When and where is the next Armed Forces Covenant conference planned?")
+    assert "17 June 2025" in answer.text.split("[1]")[0], answer.text
