@@ -238,3 +238,10 @@ def test_a_parish_council_is_the_body_and_an_earlier_meeting_s_date_is_not_the_p
     doc = document_from_bytes(page.encode(), "minutes/wereford_minutes.txt")
     assert doc.body == "Wereford Parish Council"
     assert doc.date == "2014-07-08"
+
+
+def test_an_event_held_in_the_body_of_a_report_does_not_date_the_report():
+    opening = "County Council, 13 March 2025\n\nArmed Forces Covenant annual report\n\n" + "The Board met quarterly. " * 40
+    doc = document_from_bytes(f"{opening}\n\nThe 10th Conference was held on 4 June 2024 at Brompton Barracks.\n".encode(),
+                              "reports/armed_forces_covenant_report.txt")
+    assert doc.date == "2025-03-13"
