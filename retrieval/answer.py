@@ -474,6 +474,17 @@ def other_quarters(query: Query, quote: str) -> bool:
 _ANNOUNCES = re.compile(r"^.{0,160}\b(?:was|were)\s+(?:discussed|considered|debated|raised|reviewed|mentioned)\s*\.?$", re.I | re.S)
 
 
+def _tabular(quote: str) -> bool:
+    """Whether a sentence reads as a table's rows: at least ten words, a quarter of them figures (not years, dates
+    or paragraph numbers) or half of them words in capitals."""
+    words = re.findall(r"[£$€]?\d[\d,./]*|[A-Za-z][A-Za-z’']+", _NOT_FIGURES.sub(" ", quote))
+    if len(words) < 10:
+        return False
+    numbers = sum(w[0].isdigit() or w[0] in "£$€" for w in words)
+    capitals = sum(w.isupper() and len(w) > 3 for w in words)
+    return numbers >= len(words) / 4 or capitals >= len(words) / 2
+
+
 def _next_sentence(c: Candidate, passages: list[Passage]) -> Candidate | None:
     """The sentence that follows ``c``: in its passage, or, after its passage's last sentence, the first of the
     next passage of its paper when that passage is among those found."""
@@ -845,6 +856,12 @@ def select(
         return [], [f"the period asked about ({period_words(query)})"]
     if query.latest:
         strong = _newest_first(strong, passages, config)
+    if not query.wants_figure and _tabular(strong[0].quote):
+        # a table's row ("CHEQUES: £20.00 INTERNAL AUDITOR £20.00 ...") does not lead an answer in words when a
+        # close contender is prose ("Mr Cross carried out an Internal Audit ... and found everything to be in order")
+        prose = next((c for c in strong if not _tabular(c.quote) and c.score >= strong[0].score * config.support_ratio), None)
+        if prose is not None:
+            strong = [prose] + [c for c in strong if c is not prose]
     strong, missing = _lead_for_kind(query, strong, passages, config)
     if not strong:
         return [], [missing]

@@ -502,7 +502,11 @@ Minutes of the Ordinary Parish Council Meeting held on 9th July 2014
 
 13.1 Balance as per cash book at 09/07/14: Business Saver £10,456.03, Community Account £1,911.90.
 
-13.2 CHEQUES FOR AUTHORISATION AND PAYMENT: £20.00 INTERNAL AUDITOR, £566.88 GROUND MAINTENANCE, £586.88 CHEQUES TOTAL.
+13.2 CHEQUES FOR AUTHORISATION AND PAYMENT: £20.00 INTERNAL AUDITOR, £12.50 ACCOUNTS BOOKS, £566.88 GROUND MAINTENANCE, £599.38 CHEQUES TOTAL.
+
+14 Audit
+
+The Clerk advised that Mr John Cross carried out the internal audit and found the books to be in order.
 """
 
 
@@ -517,10 +521,13 @@ def test_parish_minutes_answer_a_cost_a_discussed_item_and_both_parts_of_a_quest
     # the second part of a two-part question names what its figure is of (cheques)
     answer = assistant.ask("What were Millford Parish Council's balances at the July 2014 meeting, and how much was paid out in cheques?")
     assert not answer.abstained
-    assert "£10,456.03" in answer.text and "£586.88" in answer.text
+    assert "£10,456.03" in answer.text and "£599.38" in answer.text
     # a precept is a sum of money, and the council's name does not count as what is counted: neither is in the minutes
     assert assistant.ask("What precept did Millford Parish Council set for 2014/15?").abstained
     assert assistant.ask("How many Millford Parish Council employees are serving military reservists?").abstained
+    # a table's row does not lead an answer in words
+    answer = assistant.ask("What did the internal auditor conclude about Millford Parish Council's books?")
+    assert answer.text.startswith("The Clerk advised that Mr John Cross"), answer.text
 
 
 def test_a_paper_cannot_date_a_coming_event_before_its_own_date(tmp_path):
