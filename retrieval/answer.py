@@ -74,11 +74,13 @@ _ROLES = {
     "second": r"\bseconded\b|\bseconder\b",
     "introduce": r"\bintroduc(?:e|ed|es|ing)\b|\bpresent(?:ed|s|ing)?\b",
     "present": r"\bintroduc(?:e|ed|es|ing)\b|\bpresent(?:ed|s|ing)?\b",
+    # a report's cover names who brings it and who wrote it: "From: Dylan Jeffrey, Cabinet Member for ...", "Author:"
+    "bring": r"\b(?:From|Report (?:of|author))\s*:|\b(?:Report by|Authors?|(?:presented|introduced|written|prepared) by)\b",
     "elect": r"\belect(?:ed|ion)?\b",
     "appoint": r"\bappoint(?:ed|ment)?\b",
 }
-_ROLE_ASKED = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|were\s+|is\s+|has\s+been\s+)?(chair|lead|led|propos|second|introduc|present|elect|appoint)\w*",
-                         re.I)
+_ROLE_ASKED = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|were\s+|is\s+|has\s+been\s+)?(chair|lead|led|propos|second|introduc|present|elect|appoint|"
+                         r"bring|brought|wrote|author)\w*", re.I)
 
 
 # Who chairs a body: a sentence saying so with the verb ("She chairs the ...", "This is chaired by the lead member"),
@@ -106,7 +108,8 @@ def asked_role(question: str) -> re.Pattern[str] | None:
     if m is None:
         return None
     verb = m.group(1).lower()
-    key = {"led": "lead", "propos": "propose", "introduc": "introduce"}.get(verb, verb)
+    key = {"led": "lead", "propos": "propose", "introduc": "introduce", "brought": "bring", "wrote": "bring",
+           "author": "bring"}.get(verb, verb)
     return re.compile(_ROLES[key], re.I)
 
 

@@ -539,3 +539,15 @@ def test_a_paper_cannot_date_a_coming_event_before_its_own_date(tmp_path):
     })
     answer = assistant.ask("When and where is the next Armed Forces Covenant conference planned?")
     assert "17 June 2025" in answer.text.split("[1]")[0], answer.text
+
+
+def test_who_brings_or_wrote_a_report_is_answered_from_its_cover(tmp_path):
+    assistant = _assistant_over(tmp_path, {
+        "county_council_report_housing_strategy_2025-03-13.txt": "From: Jane Smith – Cabinet Member for Housing\n"
+        "To: County Council – 13 March 2025\nSubject: Housing Strategy Update\nAuthors: Tom Reed, Policy Officer\n\n"
+        "1. Next steps\n\n1.1 A report similar to this one will be presented to the district councils' full Council meetings.\n"
+        "1.2 The housing strategy update sets out the changes required to the allocations policy.\n",
+    })
+    answer = assistant.ask("Who is bringing the housing strategy update report to full Council?")
+    assert answer.text.startswith("From: Jane Smith"), answer.text
+    assert "Tom Reed" in assistant.ask("Who wrote the housing strategy update report?").text.split("[1]")[0]
