@@ -209,12 +209,12 @@ def cmd_documents(args: argparse.Namespace) -> int:
     if args.json:
         _print([d.to_dict() for d in docs])
     else:
+        older = {d.doc_id for d in docs if read_by_older_version(d.doc_id, d.sha256)}
         for d in docs:
-            older = read_by_older_version(d.doc_id, d.sha256)
             marks = "".join(m for m, on in ((" (restricted)", d.restricted), (" (superseded)", d.superseded_by),
-                                            (" (read by an earlier version)", older)) if on)
+                                            (" (read by an earlier version)", d.doc_id in older)) if on)
             print(f"{d.date or 'undated':10} {d.kind:10} {d.pages:4}p {d.chunks:4} passages  {d.title}  [{d.path}]{marks}")
-        if any(read_by_older_version(d.doc_id, d.sha256) for d in docs):
+        if older:
             print("Papers read by an earlier version keep their old passages until their files are ingested again.")
     return EXIT_OK
 

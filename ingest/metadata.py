@@ -192,6 +192,7 @@ def find_kind(text: str, rel_path: str) -> str:
 # Minutes name their committee at the top; further down, "Board" or "Committee" is an item's subject ("Open Space
 # Committee" reporting to a parish council).
 _COMMITTEE_WITHIN = 600
+
 PLACE_RE = re.compile(r"\b([A-Z][a-z]{3,}) Children[’']s Services Trust")
 
 

@@ -907,6 +907,7 @@ def select(
             if match is not None and match.score >= chosen[0].score * config.support_ratio * 0.9:
                 chosen.append(match)
     best = chosen[0]
+    announces = bool(_ANNOUNCES.search(best.quote))
     # The next sentence often finishes the answer: a figure's comparison (the previous quarter, the target,
     # England), or the second half of a two-part question ("... and when did Full Council debate it?").
     after = _next_sentence(best, passages)
@@ -914,12 +915,12 @@ def select(
         (query.wants_figure and has_figure(after.quote))
         or (query.wants_judgement and _fills(RATING_RE, best, after))
         or _added_terms(query, best, after, lexical) >= config.complement_share
-        or _ANNOUNCES.search(best.quote)
+        or announces
     ):
         chosen.insert(1, after)
         # "The replacement of the gas heaters was discussed." only opens a minute: the two sentences after it say
         # what was said
-        then = _next_sentence(after, passages) if _ANNOUNCES.search(best.quote) else None
+        then = _next_sentence(after, passages) if announces else None
         if then is not None and not any(then.quote == x.quote for x in chosen):
             chosen.insert(2, then)
     if (query.wants_figure or query.wants_judgement) and not _KPI_ROW.search(" ".join(c.quote for c in chosen)):
