@@ -76,11 +76,12 @@ _ROLES = {
     "present": r"\bintroduc(?:e|ed|es|ing)\b|\bpresent(?:ed|s|ing)?\b",
     # a report's cover names who brings it and who wrote it: "From: Dylan Jeffrey, Cabinet Member for ...", "Author:"
     "bring": r"\b(?:From|Report (?:of|author))\s*:|\b(?:Report by|Authors?|(?:presented|introduced|written|prepared) by)\b",
+    "open": r"\bopen(?:ed|s)\b",  # "The conference was opened by Brigadier James Webster"
     "elect": r"\belect(?:ed|ion)?\b",
     "appoint": r"\bappoint(?:ed|ment)?\b",
 }
 _ROLE_ASKED = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|were\s+|is\s+|has\s+been\s+)?(chair|lead|led|propos|second|introduc|present|elect|appoint|"
-                         r"bring|brought|wrote|author)\w*", re.I)
+                         r"bring|brought|wrote|author|open)\w*", re.I)
 
 
 # Who chairs a body: a sentence saying so with the verb ("She chairs the ...", "This is chaired by the lead member"),

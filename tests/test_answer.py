@@ -551,3 +551,15 @@ def test_who_brings_or_wrote_a_report_is_answered_from_its_cover(tmp_path):
     answer = assistant.ask("Who is bringing the housing strategy update report to full Council?")
     assert answer.text.startswith("From: Jane Smith"), answer.text
     assert "Tom Reed" in assistant.ask("Who wrote the housing strategy update report?").text.split("[1]")[0]
+
+
+def test_who_opened_an_event_is_answered_by_the_sentence_saying_so(tmp_path):
+    assistant = _assistant_over(tmp_path, {
+        "county_council_report_armed_forces_covenant_2025-03-13.txt": "To: County Council – 13 March 2025\n\n"
+        "Armed Forces Covenant annual report\n\n2.2 Conference\n\n2.2.1 The 10th Annual Armed Forces Covenant Conference "
+        "was held on 4 June 2024 at Brompton Barracks in Chatham and was kindly sponsored by MKC Training.\n\n"
+        "2.2.2 Proceedings began with words from Brigadier James Webster, who opened the day, and speakers included the "
+        "Lord-Lieutenant.\n",
+    })
+    answer = assistant.ask("Who opened last year's Armed Forces Covenant conference at Brompton Barracks?")
+    assert "Brigadier James Webster" in answer.text, answer.text
