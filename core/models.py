@@ -98,6 +98,9 @@ class Passage:
     end: int = 0
     superseded: bool = False
     source: str = ""
+    # characters of ``text`` taken from the passages before and after it to complete a sentence cut at its edges
+    borrowed_before: int = 0
+    borrowed_after: int = 0
 
     def to_json(self, rank: int) -> dict[str, Any]:
         return {

@@ -95,6 +95,7 @@ def complete(passages: list[Passage], store: Neighbours, votes: bool = False) ->
             continue
         found = store.neighbours(p.doc_id, wanted)
         text = p.text
+        added_before = added_after = 0
         after = found.get(p.seq + 1) if p.seq + 1 in wanted else None
         before = found.get(p.seq - 1) if p.seq - 1 in wanted else None
         if after is not None and after[1].strip():
@@ -104,7 +105,10 @@ def complete(passages: list[Passage], store: Neighbours, votes: bool = False) ->
                 follows = _vote_after(after[1].strip())
             if follows:
                 text = text.rstrip() + "\n" + follows
+                added_after = len(follows) + 1
         if before is not None and before[1].strip() and not _CLOSED_END.search(before[1]):
-            text = _tail(before[1].rstrip()) + "\n" + text.lstrip()
-        out.append(p if text == p.text else replace(p, text=text))
+            head = _tail(before[1].rstrip()) + "\n"
+            text = head + text.lstrip()
+            added_before = len(head)
+        out.append(p if text == p.text else replace(p, text=text, borrowed_before=added_before, borrowed_after=added_after))
     return out

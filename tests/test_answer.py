@@ -563,3 +563,19 @@ def test_who_opened_an_event_is_answered_by_the_sentence_saying_so(tmp_path):
     })
     answer = assistant.ask("Who opened last year's Armed Forces Covenant conference at Brompton Barracks?")
     assert "Brigadier James Webster" in answer.text, answer.text
+
+
+def test_a_sentence_across_a_page_break_is_cited_from_the_page_holding_most_of_it(tmp_path):
+    from tests import makepapers
+
+    first = ("To: County Council - 13 March 2025\n\nArmed Forces Covenant annual report\n\n2.5 Welfare support\n\n"
+             "2.5.1 The council and its champions continue to provide case work for veterans and their families. "
+             "2.5.2 Initial preparations began in 2024 to support the Brunei Gurkha unit move in Summer 2025. Work on a "
+             "schools handbook also")
+    second = ("commenced in 2024 ahead of the full move that will take place in 2025, which includes approximately 1500 "
+              "people and their children joining local schools.\n\n2.6 Employment\n\n2.6.1 The council holds the gold "
+              "award of the Defence Employer Recognition Scheme.")
+    assistant = _assistant_over(tmp_path, {"armed_forces_covenant_report_2025-03-13.pdf": makepapers.pdf([first, second])})
+    answer = assistant.ask("Roughly how many people are expected to come with the Brunei Gurkha unit move?")
+    cited = next(c for c in answer.citations if "1500" in c.quote)
+    assert cited.passage.page == 2, answer.text
