@@ -359,8 +359,8 @@ def _own_passage(c: Candidate, passages: list[Passage]) -> Candidate:
     share = own_share(here)
     if share > 0.5:
         return c
-    best = max(((own_share(p), i) for i, p in enumerate(passages) if p.doc_id == here.doc_id and abs(p.seq - here.seq) == 1),
-               default=(share, c.passage_index))
+    found = [i for i in (_neighbour(passages, here, -1), _neighbour(passages, here, 1)) if i >= 0]
+    best = max(((own_share(passages[i]), i) for i in found), default=(share, c.passage_index))
     return replace(c, passage_index=best[1]) if best[0] > share else c
 
 
