@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 from pathlib import PurePosixPath
@@ -63,6 +64,37 @@ def parse_date(text: str) -> date | None:
         except (ValueError, KeyError):
             continue
     return None
+
+
+# "31/03/2024", "30.09.24" (day first, as in UK papers; the other order is tried too), "31-Mar-24", "the end of March 2025"
+NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-])")
+DAY_MON_YY = re.compile(rf"\b(\d{{1,2}})[-\s]{_MONTH_RE}[-\s](\d{{2}})\b", re.I)
+END_OF_MONTH = re.compile(rf"\bend of\s+{_MONTH_RE}\s+(\d{{4}})\b", re.I)
+
+
+def _century(year: str) -> int:
+    return int(year) if len(year) == 4 else 2000 + int(year)
+
+
+def dates_named(text: str) -> set[date]:
+    """Every day a text names, in any of the ways papers write one; the end of a month names its last day."""
+    found = {d for _, d in _all_dates(text)} | {
+        d for m in ISO_DATE.finditer(text) if (d := parse_date(m.group(0))) is not None}
+    candidates: list[tuple[int, int, int]] = []
+    for m in NUMERIC_DATE.finditer(text):
+        a, b, year = int(m.group(1)), int(m.group(3)), _century(m.group(4))
+        candidates += [(year, b, a), (year, a, b)]
+    for m in DAY_MON_YY.finditer(text):
+        candidates.append((_century(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))))
+    for m in END_OF_MONTH.finditer(text):
+        year, month = int(m.group(2)), MONTHS[m.group(1).lower()]
+        candidates.append((year, month, calendar.monthrange(year, month)[1]))
+    for year, month, day in candidates:
+        try:
+            found.add(date(year, month, day))
+        except ValueError:
+            continue
+    return found
 
 
 def _all_dates(text: str) -> list[tuple[int, date]]:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from core.models import Answer, Citation, Passage
+from ingest.metadata import dates_named
 from ingest.sentences import TALLY, TITLES, clean_sentence, sentence_spans, without_names
 from retrieval.embedding import Embedder
 from retrieval.lexical import STOPWORDS, LexicalIndex, tokenize
@@ -834,6 +836,18 @@ def _years_name_sources(question: str) -> bool:
     return bool(years) and all(any(a <= y.start() < b for a, b in spans) for y in years)
 
 
+def names_day_asked(query: Query, passage: Passage) -> bool:
+    """Whether a passage can give a figure at the day the question asks about ("at 31 March 2025").
+
+    It must name that day, in any of the ways papers write one, or be from a paper of that day: a table of
+    balances "31/03/2024 ... 30/09/2024" gives none at 31 March 2025, even in a report dated March 2025.
+    """
+    if not query.as_at:
+        return True
+    named = {d.isoformat() for d in dates_named(f"{passage.heading} {passage.text}")}
+    return any(day in named or day == passage.date for day in query.as_at)
+
+
 def period_words(query: Query) -> str:
     """The question's period in words, for the note of an abstention."""
     quarters = [f"quarter {q}" for q in query.quarters]
@@ -877,6 +891,10 @@ def select(
               and not other_years(query, c.quote, passages[c.passage_index].date) and not other_quarters(query, c.quote)]
     if not strong:
         return [], [f"the period asked about ({period_words(query)})"]
+    strong = [c for c in strong if names_day_asked(query, passages[c.passage_index])]
+    if not strong:
+        days = (date.fromisoformat(d) for d in query.as_at)
+        return [], [f"a figure at the day asked about ({', '.join(f'{d.day} {d:%B %Y}' for d in days)})"]
     if query.latest:
         strong = _newest_first(strong, passages, config)
     if not query.wants_figure and _tabular(strong[0].quote):

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from core.models import Turn
+from ingest.metadata import DAY_MONTH_YEAR, parse_date
 
 ACRONYMS = {
     "cin": "children in need",
@@ -115,6 +116,7 @@ class Query:
     latest: bool = False  # the question asks for the newest paper's word ("at its latest inspection")
     months: tuple[tuple[str, str], ...] = ()  # (month, year) pairs the question names, e.g. ("march", "2024")
     financial_years: tuple[str, ...] = ()  # "2023/24"
+    as_at: tuple[str, ...] = ()  # the days a figure is asked at, ISO: "at 31 March 2025" is "2025-03-31"
 
 
 def quarters_in(text: str) -> set[str]:
@@ -155,6 +157,20 @@ def asked_months(question: str) -> tuple[tuple[str, str], ...]:
     """The (month, year) pairs a question asks about, leaving out those that only name its source."""
     return tuple(sorted({(m.group(1).lower(), m.group(2)) for m in MONTH_YEAR_RE.finditer(question)
                          if not _SOURCE_AFTER.match(question, m.end())}))
+
+
+# a figure asked at a day: "at 31 March 2025", "as at 30 September 2024" (not "at the 13 February 2025 meeting")
+_AS_AT = re.compile(r"\b(?:as at|as of|at)\s+(?:the\s+)?(?:end of\s+)?(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}\b)")
+
+
+def asked_days(question: str) -> tuple[str, ...]:
+    """The days a question asks a figure at, leaving out those that only name its source."""
+    days = []
+    for m in _AS_AT.finditer(question):
+        found = DAY_MONTH_YEAR.match(question, m.end())
+        if found and not _SOURCE_AFTER.match(question, found.end()) and (d := parse_date(found.group(0))):
+            days.append(d.isoformat())
+    return tuple(dict.fromkeys(days))
 
 
 def expand_acronyms(text: str) -> str:
@@ -207,4 +223,5 @@ def prepare(question: str, history: tuple[Turn, ...] = ()) -> Query:
         latest=bool(_LATEST_CUES.search(question)),
         months=asked_months(question),
         financial_years=tuple(sorted(financial_years_in(question))),
+        as_at=asked_days(question),
     )

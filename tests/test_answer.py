@@ -579,3 +579,16 @@ def test_a_sentence_across_a_page_break_is_cited_from_the_page_holding_most_of_i
     answer = assistant.ask("Roughly how many people are expected to come with the Brunei Gurkha unit move?")
     cited = next(c for c in answer.citations if "1500" in c.quote)
     assert cited.passage.page == 2, answer.text
+
+
+def test_a_figure_at_a_day_needs_a_passage_naming_that_day(tmp_path):
+    assistant = _assistant_over(tmp_path, {
+        "county_council_treasury_management_mid_year_update_2025-03-13.txt": "To: County Council – 13 March 2025\n\n"
+        "Treasury Management Mid-Year Update 2024-25\n\n5 Borrowing\n\n5.1 The Council's borrowing in the six months "
+        "to 30 September is as follows: 31/03/2024 balance £1,012.4m, movement -£25.1m, 30/09/2024 balance £987.3m.\n\n"
+        "5.2 No new external borrowing was taken out in the half-year.\n",
+    })
+    assert "987.3" in assistant.ask("What was the council's external borrowing at 30 September 2024?").text
+    declined = assistant.ask("What was the council's total external borrowing at 31 March 2025?")
+    assert not declined.citations, declined.text
+    assert "31 March 2025" in " ".join(declined.notes)
