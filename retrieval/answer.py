@@ -81,9 +81,12 @@ _ROLES = {
     "open": r"\bopen(?:ed|s)\b",  # "The conference was opened by Brigadier James Webster"
     "elect": r"\belect(?:ed|ion)?\b",
     "appoint": r"\bappoint(?:ed|ment)?\b",
+    # who filled a seat: a sentence saying someone was co-opted or nominated, not "the Council will co-opt"
+    "co-opt": r"\bco-?opt(?:ed|ion)\b",
+    "nominat": r"\bnominat(?:ed|ion)\b",
 }
 _ROLE_ASKED = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|were\s+|is\s+|has\s+been\s+)?(chair|lead|led|propos|second|introduc|present|elect|appoint|"
-                         r"bring|brought|wrote|author|open)\w*", re.I)
+                         r"bring|brought|wrote|author|open|co-?opt|nominat)\w*", re.I)
 
 
 # Who chairs a body: a sentence saying so with the verb ("She chairs the ...", "This is chaired by the lead member"),
@@ -112,7 +115,7 @@ def asked_role(question: str) -> re.Pattern[str] | None:
         return None
     verb = m.group(1).lower()
     key = {"led": "lead", "propos": "propose", "introduc": "introduce", "brought": "bring", "wrote": "bring",
-           "author": "bring"}.get(verb, verb)
+           "author": "bring", "coopt": "co-opt"}.get(verb, verb)
     return re.compile(_ROLES[key], re.I)
 
 

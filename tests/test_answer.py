@@ -31,7 +31,7 @@ def _numbers(text: str) -> set[str]:
 def _assistant_over(tmp_path, papers: dict[str, str | bytes]) -> Assistant:
     """An assistant over an index of the given papers (text, or a PDF's bytes), written to a folder by name."""
     folder = tmp_path / "papers"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     for name, content in papers.items():
         if isinstance(content, bytes):
             (folder / name).write_bytes(content)
@@ -592,3 +592,19 @@ def test_a_figure_at_a_day_needs_a_passage_naming_that_day(tmp_path):
     declined = assistant.ask("What was the council's total external borrowing at 31 March 2025?")
     assert not declined.citations, declined.text
     assert "31 March 2025" in " ".join(declined.notes)
+
+
+def test_who_was_co_opted_needs_a_sentence_saying_someone_was(tmp_path):
+    minutes = ("Wexley Parish Council\n\nMinutes of the Parish Council Meeting held on 9th July 2014\n\n"
+               "3. Resignation Letter from Councillor Philip Norris.\n\n3.1 This was formally noted and thanks were minuted "
+               "for all the hard work and dedication from Phil both for the Parish Council and the village committees. "
+               "If an election is not called then the Council will co-opt to fill the vacancy.\n\n"
+               "4. Planning\n\n4.1 No applications had been received.\n")
+    assistant = _assistant_over(tmp_path / "a", {"wexley_parish_council_minutes_2014-07-09.txt": minutes})
+    declined = assistant.ask("Who was co-opted onto Wexley Parish Council to fill Phil Norris's seat?")
+    assert not declined.citations, declined.text
+    later = minutes.replace("9th July 2014", "10th September 2014").replace(
+        "If an election is not called then the Council will co-opt to fill the vacancy.",
+        "No election was called, and Mrs Jane Brown was co-opted to fill the vacancy.")
+    assistant = _assistant_over(tmp_path / "b", {"wexley_parish_council_minutes_2014-09-10.txt": later})
+    assert "Jane Brown" in assistant.ask("Who was co-opted onto Wexley Parish Council to fill Phil Norris's seat?").text
