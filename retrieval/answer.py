@@ -226,9 +226,10 @@ _SHARE = re.compile(r"%|\bper ?cent\b|\b(?:\d+|one|two|three|four|five|six|seven
 
 def unit_missing(question: str, sentence: str) -> str:
     """What a figure sentence lacks of the unit a question asks for: money for a cost, value or budget
-    (unless a change is asked for), "per 1,000" for a rate per 1,000, a percentage or share for "what
+    (unless a change or a share of it is asked for), "per 1,000" for a rate per 1,000, a percentage or share for "what
     percentage"; empty when nothing is missing."""
-    if _MONEY_ASKED.search(question) and not _CHANGE_ASKED.search(question) and not _MONEY.search(sentence):
+    if (_MONEY_ASKED.search(question) and not _CHANGE_ASKED.search(question) and not _SHARE_ASKED.search(question)
+            and not _MONEY.search(sentence)):
         return "a sum of money for what was asked"
     asked = {n.replace(",", "") for n in _PER_N.findall(question)}
     if asked and not asked & {n.replace(",", "") for n in _PER_N.findall(sentence)}:
@@ -513,20 +514,34 @@ def _tabular(quote: str) -> bool:
     return numbers >= len(words) / 4 or capitals >= len(words) / 2
 
 
-def _next_sentence(c: Candidate, passages: list[Passage]) -> Candidate | None:
-    """The sentence that follows ``c``: in its passage, or, after its passage's last sentence, the first of the
-    next passage of its paper when that passage is among those found."""
+def _next_sentence(c: Candidate, passages: list[Passage], step: int = 1) -> Candidate | None:
+    """The sentence that follows ``c`` (or, with ``step`` -1, the one before it): in its passage, or, past its
+    passage's last (first) sentence, the first (last) of the next (previous) passage of its paper when that passage
+    is among those found."""
     here = passages[c.passage_index]
     quotes = [here.text[s:e] for s, e in sentence_spans(here.text)]
     if c.quote not in quotes:
         return None
-    at = quotes.index(c.quote)
-    index, quote = c.passage_index, quotes[at + 1] if at + 1 < len(quotes) else ""
+    at = quotes.index(c.quote) + step
+    index, quote = c.passage_index, quotes[at] if 0 <= at < len(quotes) else ""
     if not quote:
-        index = _neighbour(passages, here, 1)
-        first = sentence_spans(passages[index].text)[:1] if index >= 0 else []
-        quote = passages[index].text[first[0][0]:first[0][1]] if first else ""
+        index = _neighbour(passages, here, step)
+        spans = sentence_spans(passages[index].text) if index >= 0 else []
+        edge = spans[0 if step > 0 else -1] if spans else None
+        quote = passages[index].text[edge[0]:edge[1]] if edge else ""
     return Candidate(index, quote, c.score, c.cosine, c.coverage) if len(quote) >= 15 else None
+
+
+# a sentence whose subject is in the one before it: "This represents around 45% of total costs.", "He is the
+# Executive Member with responsibility for parking policy." ("It was agreed that ..." stands on its own)
+_REFERS_BACK = re.compile(r"^(?:(?:This|That|These|Those)\s+(?:is|was|are|were|has|have|had|will|would|can|could|"
+                          r"means?|represents?|includes?|shows?|\w+s)\b|(?:He|She|They)\b|It\s+(?!(?:was|is|has|had|will|"
+                          r"would|may|might|can|could|should|must)\b)[a-z]+s\b)")
+
+
+def _before_if_referred(c: Candidate, passages: list[Passage]) -> Candidate | None:
+    """The sentence before ``c`` when ``c`` refers back to it, else None."""
+    return _next_sentence(c, passages, -1) if _REFERS_BACK.match(clean_sentence(c.quote)) else None
 
 
 def _neighbour(passages: list[Passage], here: Passage, offset: int) -> int:
@@ -720,7 +735,9 @@ def _figure_lead(
     if not lead:
         return [], "a figure for what was asked"
     subject = subject_words(query)
-    if subject and not subject & set(tokenize(lead[0].quote + " " + passages[lead[0].passage_index].heading)):
+    before = _before_if_referred(lead[0], passages)  # "This represents around 45% of total costs" takes its subject from there
+    said = f"{lead[0].quote} {passages[lead[0].passage_index].heading} {before.quote if before else ''}"
+    if subject and not subject & set(tokenize(said)):
         return [], f"a figure for {' or '.join(sorted(subject))}"
     return lead[:1] + [c for c in candidates if c is not lead[0]], ""
 
@@ -792,6 +809,12 @@ def _lead_for_kind(
     if query.wants_date:
         # a "when" question is answered by a date, or declined
         dated = next((c for c in strong if gives_date(query, c.quote, passages[c.passage_index].date)), None)
+        if dated is not None and _NEXT_EVENT.search(query.question):
+            # a coming event's date after its paper's own leads over a sentence naming only a month ("welcomed everyone
+            # to the October Meeting") or the meeting's own date when it is close: "the next Meeting ... on Wednesday,
+            # 1st March, 2023"
+            dated = next((c for c in strong if c.score >= dated.score * config.support_ratio
+                          and _after_paper(c.quote, passages[c.passage_index].date)), dated)
         return ([dated] + [c for c in strong if c is not dated] if dated else []), "a date for what was asked"
     return strong, ""
 
@@ -808,6 +831,18 @@ _PAST_EVENT = re.compile(r"^(?!.*\b(?:due|expected|planned|scheduled|set to|goin
 _NEXT_EVENT = re.compile(r"\b(?:next|planned|scheduled|upcoming|forthcoming|will)\b", re.I)
 
 
+def _named_dates(quote: str) -> list[tuple[int, int]]:
+    """The (year, month) of each date a sentence names, month 0 for a year alone ("May 2025" is (2025, 5))."""
+    months = [(int(m.group(2)), MONTH_NAMES.index(m.group(1).lower()) + 1) for m in MONTH_YEAR_RE.finditer(quote)]
+    return months + [(int(y), 0) for y in YEAR_RE.findall(MONTH_YEAR_RE.sub(" ", quote))]
+
+
+def _after_paper(quote: str, paper_date: str | None) -> bool:
+    """Whether a sentence names a month or year after its paper's date."""
+    named = _named_dates(quote)
+    return bool(named) and paper_date is not None and max(named) > (int(paper_date[:4]), int(paper_date[5:7] or 0))
+
+
 def gives_date(query: Query, quote: str, paper_date: str | None) -> bool:
     """Whether a sentence gives a date that can answer a "when" question.
 
@@ -818,13 +853,13 @@ def gives_date(query: Query, quote: str, paper_date: str | None) -> bool:
         return False
     if not paper_date:
         return True
-    # the dates the sentence names, to the month where it gives one ("May 2025" is after "2025-01-09")
-    months = [(int(m.group(2)), MONTH_NAMES.index(m.group(1).lower()) + 1) for m in MONTH_YEAR_RE.finditer(quote)]
-    years = [(int(y), 0) for y in YEAR_RE.findall(MONTH_YEAR_RE.sub(" ", quote))]
-    named = months + years
+    named = _named_dates(quote)
     own = (int(paper_date[:4]), int(paper_date[5:7] or 0))
     if _PAST_EVENT.search(query.question):
-        return not named or min(named) <= own
+        # within a quarter of it: a paper dated by the end of the quarter it reports on is written after it
+        # ("the Joint Strategic Improvement Group held in October, 2018" in the Quarter 2 2018/19 minutes)
+        grace = own if not own[1] else (own[0] + (own[1] + 2) // 12, (own[1] + 2) % 12 + 1)
+        return not named or min(named) <= grace
     if _NEXT_EVENT.search(query.question):
         # nor can it give the date of a coming event before its own: "The 10th conference was held on 4 June 2024",
         # in a March 2025 report, is not when the next one is planned
@@ -984,6 +1019,10 @@ def select(
     second = _other_part(query, chosen, pool if full else strong, passages, lexical, config)
     if second is not None:
         chosen.insert(1, second)
+    before = _before_if_referred(best, passages)
+    if before is not None and not _REFERS_BACK.match(clean_sentence(before.quote)):
+        # what "This" or "He" stands for comes first: "Cllr Julian Cunningham will attend ... He is the Executive Member"
+        chosen = [before] + [c for c in chosen if c.quote != before.quote]
     if TWO_SOURCES_RE.search(query.question):
         chosen = _second_paper(chosen, strong, passages, config)
     return chosen[: max(config.max_sentences, len(query.years))], []

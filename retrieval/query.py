@@ -82,7 +82,7 @@ _LATEST_CUES = re.compile(
 )
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december")
-MONTH_YEAR_RE = re.compile(rf"\b({'|'.join(MONTH_NAMES)})\s+(19[5-9]\d|20[0-4]\d)\b", re.I)
+MONTH_YEAR_RE = re.compile(rf"\b({'|'.join(MONTH_NAMES)}),?\s+(19[5-9]\d|20[0-4]\d)\b", re.I)  # "March, 2022" too
 # a span of years: "2022-2027", "2018/19", "2023 to 2024" (a financial year when the two are consecutive)
 YEAR_RANGE_RE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|/|to)\s*((?:19|20)?\d\d)\b")
 _FOLLOW_UP = re.compile(

@@ -608,3 +608,44 @@ def test_who_was_co_opted_needs_a_sentence_saying_someone_was(tmp_path):
         "No election was called, and Mrs Jane Brown was co-opted to fill the vacancy.")
     assistant = _assistant_over(tmp_path / "b", {"wexley_parish_council_minutes_2014-09-10.txt": later})
     assert "Jane Brown" in assistant.ask("Who was co-opted onto Wexley Parish Council to fill Phil Norris's seat?").text
+
+
+def test_a_sentence_referring_back_brings_the_one_before_it(tmp_path):
+    assistant = _assistant_over(tmp_path, {
+        "district_councillor_report_2016-07.txt": "District Councillor's Report, July 2016\n\nWaste contract\n\n"
+        "The current Waste and Street Cleaning contract ends on 8th May 2018, and the process of re-letting it has "
+        "already begun. This is a critical part of the Council's services, and in fact represents around 45% of total "
+        "costs.\n\nParking\n\nCllr Julian Cunningham will be attending the Parish Council meeting on 13 July at 8pm. "
+        "He is the Executive Member (i.e. member of the District Cabinet) with responsibility for parking policy.\n",
+    })
+    share = assistant.ask("What share of the district council's total costs does the waste and street cleaning contract "
+                          "account for, and when does the current contract run out?")
+    assert "45%" in share.text and "8th May 2018" in share.text.split("[1]")[0], share.text
+    who = assistant.ask("Who from the District Cabinet is coming to the Parish Council meeting about parking, and when?")
+    assert "Julian Cunningham" in who.text.split("[1]")[0], who.text
+
+
+def test_the_next_meeting_is_dated_by_the_sentence_giving_its_year(tmp_path):
+    assistant = _assistant_over(tmp_path, {
+        "newcastle_west_joint_policing_sub_committee_minutes_2022-10-12.txt": "MINUTES OF PROCEEDINGS AT MEETING OF "
+        "THE NEWCASTLE WEST JOINT POLICING SUB COMMITTEE HELD ON WEDNESDAY, 12th OCTOBER, 2022\n\n"
+        "At the outset, Councillor Collins welcomed the Acting Superintendent and everyone in attendance to the October "
+        "Meeting of the Newcastle West Joint Policing Sub Committee.\n\n1 Adoption of Minutes\n\nCirculated, copy of "
+        "draft Minutes of Online Meeting of the Joint Policing Sub Committee Meeting of the Municipal District of "
+        "Newcastle West held on 30th March, 2022.\n\n2 Policing update\n\nThe Acting Superintendent reported on "
+        "checkpoints carried out in the District.\n\n3 Date of next meeting\n\nIt was agreed to hold the next Meeting "
+        "of the Joint Policing Committee (JPC) Sub Committee on Wednesday, 1st March, 2023.\n",
+    })
+    answer = assistant.ask("When is the next Newcastle West Joint Policing sub-committee meeting?")
+    assert "1st March, 2023" in answer.text.split("[1]")[0], answer.text
+
+
+def test_a_paper_dated_by_its_quarter_can_date_an_event_just_after_it(tmp_path):
+    assistant = _assistant_over(tmp_path, {
+        "scrutiny_panel_minutes_performance_q2_2018-19.txt": "Overview and Scrutiny Panel\n\nPerformance Challenge: "
+        "Quarter 2, 2018/19\n\nSector Led Improvement – Members were informed of the Joint Strategic Improvement Group "
+        "held in October, 2018 when the meeting discussed the regional performance challenge.\n\nThe Panel noted the "
+        "report on re-referrals.\n",
+    })
+    answer = assistant.ask("When did the Joint Strategic Improvement Group meet to discuss the regional performance challenge?")
+    assert "October, 2018" in answer.text, answer.text
