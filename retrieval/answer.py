@@ -501,6 +501,14 @@ def other_quarters(query: Query, quote: str) -> bool:
 
 # a sentence saying only that a subject came up: "9.3 The replacement of the gas heaters in the Village Hall was discussed."
 _ANNOUNCES = re.compile(r"^.{0,160}\b(?:was|were)\s+(?:discussed|considered|debated|raised|reviewed|mentioned)\s*\.?$", re.I | re.S)
+# an item's heading standing as a sentence: "• Llandeilo Covid19 Support Appeal.", "7. Planning Applications"
+_HEADING_WORDS = re.compile(r"[A-Z0-9][\w’'&().,/-]*|of|and|the|to|for|from|by|with|in|on|at|a|an|&|[-–•]")
+
+
+def _heading_only(quote: str) -> bool:
+    """Whether a sentence is only a heading: a few words, each capitalised but for small joining words."""
+    words = clean_sentence(quote).strip(" .:").split()
+    return 0 < len(words) <= 8 and all(_HEADING_WORDS.fullmatch(w) for w in words) and any(w[0].isupper() for w in words)
 
 
 def _tabular(quote: str) -> bool:
@@ -983,7 +991,7 @@ def select(
             if match is not None and match.score >= chosen[0].score * config.support_ratio * 0.9:
                 chosen.append(match)
     best = chosen[0]
-    announces = bool(_ANNOUNCES.search(best.quote))
+    announces = bool(_ANNOUNCES.search(best.quote)) or _heading_only(best.quote)
     # The next sentence often finishes the answer: a figure's comparison (the previous quarter, the target,
     # England), or the second half of a two-part question ("... and when did Full Council debate it?").
     after = _next_sentence(best, passages)
@@ -994,8 +1002,8 @@ def select(
         or announces
     ):
         chosen.insert(1, after)
-        # "The replacement of the gas heaters was discussed." only opens a minute: the two sentences after it say
-        # what was said
+        # "The replacement of the gas heaters was discussed." only opens a minute, as does an item's heading: the two
+        # sentences after it say what was said
         then = _next_sentence(after, passages) if announces else None
         if then is not None and not any(then.quote == x.quote for x in chosen):
             chosen.insert(2, then)

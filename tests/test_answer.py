@@ -649,3 +649,16 @@ def test_a_paper_dated_by_its_quarter_can_date_an_event_just_after_it(tmp_path):
     })
     answer = assistant.ask("When did the Joint Strategic Improvement Group meet to discuss the regional performance challenge?")
     assert "October, 2018" in answer.text, answer.text
+
+
+def test_an_item_s_heading_brings_the_sentences_after_it(tmp_path):
+    assistant = _assistant_over(tmp_path, {
+        "wexley_community_council_minutes_2020-07-08.txt": "Wexley Community Council\n\nMinutes of the meeting held "
+        "remotely on 8th July 2020\n\n12. Correspondence\n\n• Welsh Government Survey to support post-Covid recovery – "
+        "Clerk to email the link to Councillors.\n\n• Llandeilo Covid19 Support Appeal. It was proposed by Cllr. Alun "
+        "Davies, seconded by Cllr. P. Harries and unanimously agreed to make a donation of £100.00. Clerk to arrange "
+        "payment.\n\n13. Members' reports\n\n13i) Cllr. O. Williams reported that the distribution of the Covid 19 "
+        "information flyers was ongoing.\n",
+    })
+    answer = assistant.ask("What did Wexley give to the Llandeilo Covid-19 support appeal?")
+    assert "£100.00" in answer.text, answer.text
