@@ -112,7 +112,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     else:
         for o in report.outcomes:
             detail = f" ({o.reason})" if o.reason else ""
-            extra = f" {o.pages} pages, {o.chunks} passages" if o.status in ("added", "updated") else ""
+            # an HTML, Word or text file has no pages: its passages are all there is to count
+            pages = f"{o.pages} page{'s' * (o.pages != 1)}, " if o.pages else ""
+            extra = f" {pages}{o.chunks} passages" if o.status in ("added", "updated") else ""
             print(f"{o.status:9} {o.path}{extra}{detail}")
         counts = ", ".join(f"{n} {s}" for s, n in sorted(report.counts().items()))
         print(f"done: {counts or 'nothing to do'}")
@@ -213,7 +215,8 @@ def cmd_documents(args: argparse.Namespace) -> int:
         for d in docs:
             marks = "".join(m for m, on in ((" (restricted)", d.restricted), (" (superseded)", d.superseded_by),
                                             (" (read by an earlier version)", d.doc_id in older)) if on)
-            print(f"{d.date or 'undated':10} {d.kind:10} {d.pages:4}p {d.chunks:4} passages  {d.title}  [{d.path}]{marks}")
+            pages = f"{d.pages:4}p" if d.pages else "    -"  # no pages in an HTML, Word or text file
+            print(f"{d.date or 'undated':10} {d.kind:10} {pages} {d.chunks:4} passages  {d.title}  [{d.path}]{marks}")
         if older:
             print("Papers read by an earlier version keep their old passages until their files are ingested again.")
     return EXIT_OK

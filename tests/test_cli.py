@@ -113,3 +113,19 @@ def test_ingest_exit_codes_from_a_real_process(tmp_path: Path):
     )
     assert again.returncode == 0, again.stderr
     assert json.loads(again.stdout)["counts"] == {"unchanged": 1}
+
+
+def test_ingest_counts_pages_only_for_papers_that_have_them(capsys, tmp_path: Path):
+    from tests import makepapers
+
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("Parish Council minutes\n\nThe clerk reported a balance of £377.34 in the bank.\n")
+    (folder / "report.pdf").write_bytes(makepapers.pdf(["Budget report\n\nThe budget for 2025-26 is £12.5m."]))
+    code, out = _run(capsys, "ingest", str(folder), "--index", str(tmp_path / "index"))
+    assert code == 0, out
+    lines = {line.split()[1]: line for line in out.splitlines() if line.startswith("added")}
+    assert "pages" not in lines["notes.txt"] and "passages" in lines["notes.txt"], out
+    assert " 1 page, " in lines["report.pdf"], out
+    code, out = _run(capsys, "documents", "--index", str(tmp_path / "index"))
+    assert " 0p " not in out and " 1p " in out, out
