@@ -900,6 +900,12 @@ def period_words(query: Query) -> str:
     return ", ".join(quarters + list(query.years))
 
 
+def _repeats(quote: str, other: str) -> bool:
+    """Whether one sentence holds the other: overlapping passages cut a table's run of text at different places."""
+    a, b = " ".join(quote.split()), " ".join(other.split())
+    return a in b or b in a
+
+
 def select(
     query: Query, passages: list[Passage], candidates: list[Candidate], needed: list[str],
     lexical: LexicalIndex, config: AnswerConfig,
@@ -1021,8 +1027,8 @@ def select(
             break
         if c.score < max(config.min_score, best.score * config.support_ratio):
             break
-        if any(c.quote == x.quote for x in chosen):
-            continue
+        if any(_repeats(c.quote, x.quote) for x in chosen):
+            continue  # the same sentence, or part of it, from an overlapping passage
         chosen.append(c)
     second = _other_part(query, chosen, pool if full else strong, passages, lexical, config)
     if second is not None:

@@ -662,3 +662,15 @@ def test_an_item_s_heading_brings_the_sentences_after_it(tmp_path):
     })
     answer = assistant.ask("What did Wexley give to the Llandeilo Covid-19 support appeal?")
     assert "£100.00" in answer.text, answer.text
+
+
+def test_an_answer_does_not_quote_a_sentence_it_already_holds_from_an_overlapping_passage(tmp_path):
+    from core.settings import PROJECT_ROOT
+
+    name = "limerick_cappamore_kilmallock_municipal_district_budgetary_plan_minutes_2017-10-19.pdf"
+    minutes = (PROJECT_ROOT / "corpus" / "heldout_5" / "papers" / "minutes" / name).read_bytes()
+    assistant = _assistant_over(tmp_path, {name: minutes})
+    answer = assistant.ask("Out of the whole 2018 General Municipal Allocation, how much went to the Cappamore-Kilmallock district?")
+    quotes = [" ".join(c.quote.split()) for c in answer.citations]
+    assert not any(a in b for i, a in enumerate(quotes) for j, b in enumerate(quotes) if i != j), answer.text
+    assert "€250,000" in answer.text and "€1,203,000" in answer.text, answer.text
