@@ -15,7 +15,7 @@ from core.settings import PROJECT_ROOT, Settings  # noqa: E402
 from retrieval.assistant import Assistant  # noqa: E402
 
 CORPUS = PROJECT_ROOT / "corpus" / "papers"
-HELDOUT = [PROJECT_ROOT / "corpus" / name / "papers" for name in ("heldout", "heldout_2", "heldout_3", "heldout_4")]
+HELDOUT = [PROJECT_ROOT / "corpus" / name / "papers" for name in ("heldout", "heldout_2", "heldout_3", "heldout_4", "heldout_5")]
 DATA = Path(__file__).parent / "data"
 SMALL_PAPERS = (
     "minutes/doncaster_cyp_scrutiny_panel_minutes_dcst_performance_q2_2018-19.txt",

@@ -14,7 +14,7 @@ from retrieval.query import prepare
 DEV_SET = PROJECT_ROOT / "tests" / "data" / "dev_set.jsonl"
 BLIND_SET = PROJECT_ROOT / "tests" / "data" / "blind_set.jsonl"
 BLIND_SET_2 = PROJECT_ROOT / "tests" / "data" / "blind_set_2.jsonl"
-HELDOUT_SETS = [PROJECT_ROOT / "tests" / "data" / f"heldout_set{n}.jsonl" for n in ("", "_2", "_3", "_4")]
+HELDOUT_SETS = [PROJECT_ROOT / "tests" / "data" / f"heldout_set{n}.jsonl" for n in ("", "_2", "_3", "_4", "_5")]
 
 
 def _summary(assistant, questions) -> dict:
@@ -45,10 +45,10 @@ def test_questions_written_without_sight_of_the_assistant_meet_their_floors(corp
 
 
 def test_questions_on_papers_never_used_in_development_meet_their_floors(heldout_assistant):
-    # four sets of 40 on 30 papers not used in development until each set had been measured once, written
+    # five sets of 40 on 37 papers not used in development until each set had been measured once, written
     # without sight of this code; all their papers in one index (README, "Answer quality")
     _assert_floors(_summary(heldout_assistant, [q for path in HELDOUT_SETS for q in load_questions(path)]), {
-        "hit@5": 0.87, "mrr": 0.76, "figures_exact": 0.72, "abstained_when_unanswerable": 0.57,
+        "hit@5": 0.87, "mrr": 0.76, "figures_exact": 0.72, "abstained_when_unanswerable": 0.65,
     })
 
 
