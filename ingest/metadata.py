@@ -24,6 +24,7 @@ DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_RE}\.?,?\
 MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH_RE}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s+(\d{{4}})\b", re.I)
 MONTH_YEAR = re.compile(rf"\b{_MONTH_RE}\s+(\d{{4}})\b", re.I)
 ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.](\d{1,2})[-_.](\d{1,2})(?!\d)")
+YEAR_MONTH_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.](0[1-9]|1[0-2])(?![-_.]?\d)")
 STRONG_DATE_CUES = re.compile(
     r"(held (?:in|at|on)[^\n]{0,120}?|report published:?\s*|published:?\s*|date of meeting:?\s*|"
     r"meeting date:?\s*|date:?\s*|to:\s*[^\n]{0,60}?[-–]\s*|minutes[^\n]{0,20}?[-–]\s*|panel\s*[-–]\s*|"
@@ -37,9 +38,9 @@ _HELD_WITHIN = 800  # "Minutes of a meeting held on ..." stands at the top
 
 QUARTER_YEAR = re.compile(r"\b(?:Quarter|Q)\s*([1-4])\s*,?\s*(20\d\d)\s*/\s*\d{2}\b", re.I)
 COUNCIL_RE = re.compile(
-    r"\b((?:City of |Royal Borough of |London Borough of )?(?!(?:Ordinary|Extraordinary|Annual|Special|Full|The|This)\b)"
-    r"[A-Z][a-z]+(?: (?!County|City|Borough|Ordinary|Extraordinary|Annual|Special|Full)[A-Z][a-z]+)?"
-    r" (?:Metropolitan Borough|County|City|Borough|District|Town|Parish) Council)\b"
+    r"\b((?:City of |Royal Borough of |London Borough of )?(?!(?:Ordinary|Extraordinary|Annual|Special|Full|The|This|And)\b)"
+    r"[A-Z][a-z]+(?: (?!County|City|Borough|Ordinary|Extraordinary|Annual|Special|Full|And)[A-Z][a-z]+| and [A-Z][a-z]+)?"
+    r" (?:Metropolitan Borough|City and County|County|City|Borough|District|Town|Parish|Community) Council)\b"
 )
 CITY_OF_RE = re.compile(r"\b(City of\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?: Council)?\b")
 COMMITTEE_RE = re.compile(
@@ -124,6 +125,12 @@ def find_date(first_page: str, file_name: str) -> str | None:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
         except ValueError:
             pass
+    for m in YEAR_MONTH_NAME.finditer(file_name):
+        # "report_2016-07.html" is of July 2016, "plan_2010-11.pdf" of a financial year; the month is surer than a
+        # date in the body, which may be a deadline ("by 31 March 2017")
+        year, month = int(m.group(1)), int(m.group(2))
+        if month != (year + 1) % 100:
+            return date(year, month, 1).isoformat()
     if dates:
         return dates[0][1].isoformat()
     quarter = QUARTER_YEAR.search(head)
@@ -144,7 +151,9 @@ TITLE_CUE = re.compile(r"^((?:Re-)?inspection of |Area SEND inspection of |Joint
 def minutes_title(title: str, body: str, when: str | None) -> str:
     """A minutes title people recognise: 'Corporate Parenting Panel minutes, 29 October 2024'."""
     shouting = sum(ch.isupper() for ch in title) > 0.6 * max(1, sum(ch.isalpha() for ch in title))
-    if not (shouting or "minutes" in title.lower() or title.lower().startswith("question")):
+    # a sentence is no title: "8 July 2020 Manordeilo and Salem Community Council held their meeting remotely ..."
+    sentence = title.endswith(".") or bool(re.search(r"\b(?:held|met)\b", title))
+    if not (shouting or sentence or "minutes" in title.lower() or title.lower().startswith("question")):
         return title
     committee = body.split(": ")[-1] if body else ""
     if not committee:
@@ -160,12 +169,17 @@ def _clean(line: str) -> str:
     return re.sub(r"\s+", " ", line).strip(" -–|")
 
 
+# what an editor writes as a file's title when its author gave none: "Microsoft Word - ...", "Untitled document",
+# "Writing created in the Hemingway Editor"
+_EDITOR_TITLE = re.compile(r"(?:microsoft|untitled|new document|document\s*\d*$|writing created (?:in|with)|created (?:in|with|by)\b)", re.I)
+
+
 def find_title(first_page: str, declared: str, file_name: str) -> str:
     """A human title: a report's Subject line, a declared title that reads well, else the first lines."""
     subject = re.search(r"Subject:\s*(.+?)(?:\n\s*\n|\n\s*(?:Decision|Summary|Key decision|Classification))", first_page, re.S | re.I)
     if subject:
         return _clean(subject.group(1))[:160]
-    bad_declared = (not declared or len(declared) < 8 or declared.lower().startswith(("microsoft", "untitled"))
+    bad_declared = (not declared or len(declared) < 8 or _EDITOR_TITLE.match(declared) is not None
                     or declared.lower() in {"minutes", "executive decision", "report"} or "consultation version" in declared.lower())
     if not bad_declared:
         return _clean(declared)[:160]
@@ -191,7 +205,8 @@ def find_title(first_page: str, declared: str, file_name: str) -> str:
         if len(" ".join(picked)) >= 60 or len(picked) >= 3:
             break
     title = " ".join(picked)
-    if len(title) < 6:
+    if len(title) < 6 or (len(picked) == 1 and len(title) > 160 and title.count(". ") >= 2):
+        # nothing, or a paragraph of the body (a web page's text starts with its first paragraph): the file's name
         title = PurePosixPath(file_name).stem.replace("_", " ").replace("-", " ").strip().capitalize()
     return title[:160]
 
@@ -225,6 +240,10 @@ def find_kind(text: str, rel_path: str) -> str:
 # Committee" reporting to a parish council).
 _COMMITTEE_WITHIN = 600
 
+# what opens a minutes heading in capitals before the body's name
+_CAPS_OPENING = re.compile(r"^(?:MINUTES\s+OF\s+(?:THE\s+)?(?:PROCEEDINGS\s+AT\s+)?(?:(?:AN?|THE)\s+)?(?:[A-Z]+\s+)?MEETING\s+OF\s+(?:THE\s+)?|"
+                           r"MINUTES\s+OF\s+(?:THE\s+)?)")
+
 PLACE_RE = re.compile(r"\b([A-Z][a-z]{3,}) Children[’']s Services Trust")
 
 
@@ -234,7 +253,7 @@ def find_body(text: str, kind: str) -> str:
     head = re.sub(r"[ \t\xa0]*\n[ \t\xa0]*(?=[A-Za-z])", " ", raw_head)
     head = re.sub(r"[ \t\xa0]+", " ", head)
     council = ""
-    titled = re.sub(r"\b[A-Z]{3,}\b", lambda x: x.group(0).title(), head).replace("City Of ", "City of ")
+    titled = re.sub(r"\b[A-Z]{3,}\b", lambda x: x.group(0).title(), head).replace("City Of ", "City of ").replace(" And ", " and ")
     m = COUNCIL_RE.search(head) or COUNCIL_RE.search(titled)
     m2 = CITY_OF_RE.search(titled)
     if m:
@@ -247,11 +266,17 @@ def find_body(text: str, kind: str) -> str:
             council = max(set(places), key=places.count)
     committee = ""
     if kind == "minutes":
+        # a heading in capitals, its lines joined ("MUNICIPAL DISTRICT OF NEWCASTLE WEST JOINT\nPOLICING SUB COMMITTEE"),
+        # without what opens it ("MINUTES OF PROCEEDINGS AT MEETING OF THE") or the place it was held in
+        caps_head = re.sub(r"(?<=[A-Z,])[ \t]*\n[ \t]*(?=[A-Z]{2})", " ", raw_head)
         uppers = [
-            u.group(1).strip().title().replace("'S", "'s")
-            for u in re.finditer(r"^\s*((?:[A-Z][A-Z ,'’&-]{0,60})?(?:PANEL|COMMITTEE|CABINET|COUNCIL|BOARD))\b", raw_head, re.M)
+            re.sub(r"(?<=\s)(And|Of|The|For)\b", lambda w: w.group(1).lower(),
+                   _CAPS_OPENING.sub("", u.group(1).split(" HELD ")[0]).strip().title().replace("'S", "'s"))
+            for u in re.finditer(r"^\s*((?:[A-Z][A-Z ,'’&-]{0,120})?(?:PANEL|COMMITTEE|CABINET|COUNCIL|BOARD))\b", caps_head, re.M)
         ]
-        uppers = [u for u in uppers if u.lower() != council.lower()]
+        uppers = [u[len(council):].strip() if council and u.lower().startswith(council.lower()) else u for u in uppers]
+        uppers = [u for u in uppers if u and u.lower() != council.lower() and len(u.split()) <= 12
+                  and not re.search(r"\b(?:minutes|meeting|held)\b|,|\s{2}", u, re.I)]
         if uppers:
             committee = uppers[0]
         else:

@@ -245,3 +245,37 @@ def test_an_event_held_in_the_body_of_a_report_does_not_date_the_report():
     doc = document_from_bytes(f"{opening}\n\nThe 10th Conference was held on 4 June 2024 at Brompton Barracks.\n".encode(),
                               "reports/armed_forces_covenant_report.txt")
     assert doc.date == "2025-03-13"
+
+
+def test_an_irish_council_and_a_committee_named_in_capitals_over_several_lines():
+    special = ("MINUTES OF PROCEEDINGS AT SPECIAL MEETING OF LIMERICK\nCITY AND COUNTY COUNCIL HELD IN THE COUNCIL CHAMBER,\n"
+               "DOORADOYLE, LIMERICK, ON MONDAY, 6TH NOVEMBER, 2017, AT\n2PM.\nPRESENT IN THE CHAIR: Councillor S. Keary, Mayor.\n")
+    doc = document_from_bytes(makepapers.pdf([special]), "minutes/special_meeting_minutes.pdf")
+    assert doc.body == "Limerick City and County Council"
+    assert doc.title == "Limerick City and County Council minutes, 6 November 2017"
+    policing = ("1\nMINUTES\nOF\nPROCEEDINGS\nAT\nMEETING\nOF\nTHE\nMUNICIPAL DISTRICT OF NEWCASTLE WEST JOINT\nPOLICING SUB "
+                "COMMITTEE HELD IN ÁRAS WILLIAM SMITH\nOBRIEN,\nNEWCASTLE\nWEST,\nON\nWEDNESDAY, 12TH OCTOBER, 2022, AT 12.00 NOON.\n"
+                "PRESENT IN THE CHAIR:\nCouncillor M. Collins, Cathaoirleach.\n")
+    doc = document_from_bytes(makepapers.pdf([policing]), "minutes/policing_minutes.pdf")
+    assert doc.body == "Municipal District of Newcastle West Joint Policing Sub Committee"
+    assert doc.date == "2022-10-12"
+
+
+def test_a_community_council_s_web_minutes_are_titled_by_body_and_date_not_their_first_sentence():
+    page = ('<html><body><div class="minutes"><time datetime="2020-07-08">8 July 2020</time><p>Manordeilo and Salem '
+            "Community Council held their meeting remotely via Zoom at 8.20pm on the 8th July 2020.</p><h4>PRESENT</h4>"
+            "<p>Councillors Alun Davies and Owen Williams, and County Councillor Joseph Davies of Carmarthenshire County "
+            "Council.</p></div></body></html>")
+    doc = document_from_bytes(page.encode(), "minutes/community_council_minutes_2020-07-08.html")
+    assert doc.body == "Manordeilo and Salem Community Council"
+    assert doc.title == "Manordeilo and Salem Community Council minutes, 8 July 2020"
+
+
+def test_an_editor_s_title_and_a_deadline_do_not_name_or_date_a_web_page():
+    page = ("<html><head><title>Writing created in the Hemingway Editor</title></head><body><p>NHDC awards grants every "
+            "year of around half a million pounds. The existing policy largely dates back to 2002. The revised policy is "
+            "expected to be approved by 31 March 2017. Southern Rural will suffer a drop in the funds available.</p></body></html>")
+    doc = document_from_bytes(page.encode(), "reports/district_councillor_report_2016-07.html")
+    assert "Hemingway" not in doc.title and doc.title.startswith("District councillor report")
+    assert doc.date == "2016-07-01"  # the month its file is named by, not the deadline in its body
+    assert document_from_bytes(page.encode(), "reports/budget_book_2010-11.html").date == "2017-03-31"  # a financial year is no month
