@@ -505,6 +505,12 @@ _ANNOUNCES = re.compile(r"^.{0,160}\b(?:was|were)\s+(?:discussed|considered|deba
 _HEADING_WORDS = re.compile(r"[A-Z0-9][\w’'&().,/-]*|of|and|the|to|for|from|by|with|in|on|at|a|an|&|[-–•]")
 
 
+# a question put at a meeting as minuted ("• Was the Council in discussion with NAMA and could it obtain a list.");
+# a speaker's question in a transcript often holds the fact it asks about, and is left as it is
+_ASKS = re.compile(r"^(?:[•*-]\s*)?(?:Would|Was|Were|Could|Can|Is|Are|Did|Does|Do|Has|Have|Will|Should)\s+"
+                   r"(?:the|there|it|this|that|they|you|we|he|she|people|members|any|anyone|[A-Z][a-z]+)\b")
+
+
 def _heading_only(quote: str) -> bool:
     """Whether a sentence is only a heading: a few words, each capitalised but for small joining words."""
     words = clean_sentence(quote).strip(" .:").split()
@@ -955,6 +961,13 @@ def select(
         prose = next((c for c in strong if not _tabular(c.quote) and c.score >= strong[0].score * config.support_ratio), None)
         if prose is not None:
             strong = [prose] + [c for c in strong if c is not prose]
+    if _ASKS.search(clean_sentence(strong[0].quote)) and not re.search(r"\b(?:ask|asked|questions?|raised|quer\w+)\b", query.question, re.I):
+        # a question put at the meeting ("Was the Council in discussion with NAMA and could it obtain a list of
+        # NAMA-owned sites.") yields to a close reply ("The Council did not have a list of NAMA-owned sites ...")
+        reply = next((c for c in strong[1:] if not _ASKS.search(clean_sentence(c.quote))
+                      and c.score >= strong[0].score * config.support_ratio and c.coverage >= strong[0].coverage * 0.7), None)
+        if reply is not None:
+            strong = [reply] + [c for c in strong if c is not reply]
     strong, missing = _lead_for_kind(query, strong, passages, config)
     if not strong:
         return [], [missing]

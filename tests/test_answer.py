@@ -674,3 +674,16 @@ def test_an_answer_does_not_quote_a_sentence_it_already_holds_from_an_overlappin
     quotes = [" ".join(c.quote.split()) for c in answer.citations]
     assert not any(a in b for i, a in enumerate(quotes) for j, b in enumerate(quotes) if i != j), answer.text
     assert "€250,000" in answer.text and "€1,203,000" in answer.text, answer.text
+
+
+def test_a_reply_leads_over_the_question_minuted_before_it(tmp_path):
+    assistant = _assistant_over(tmp_path, {
+        "city_and_county_council_special_meeting_minutes_2017-11-06.txt": "Minutes of the special meeting of Limerick "
+        "City and County Council held on 6th November 2017\n\n3. Housing Action Plan\n\nMembers raised the following:\n"
+        "• Was the Council in discussion with NAMA and could the Council obtain a list of NAMA-owned sites.\n"
+        "• Progress requested on Burke Avenue.\n\nIn response, the Director stated:\n"
+        "• The Council did not have a list of NAMA-owned sites – it was not available as public information.\n"
+        "• Part 8 for Burke Avenue would be considered at the December meeting.\n",
+    })
+    answer = assistant.ask("Has Limerick been able to get a list of NAMA-owned sites?")
+    assert answer.text.startswith("The Council did not have a list"), answer.text
