@@ -40,7 +40,10 @@ QUARTER_YEAR = re.compile(r"\b(?:Quarter|Q)\s*([1-4])\s*,?\s*(20\d\d)\s*/\s*\d{2
 COUNCIL_RE = re.compile(
     r"\b((?:City of |Royal Borough of |London Borough of )?(?!(?:Ordinary|Extraordinary|Annual|Special|Full|The|This|And)\b)"
     r"[A-Z][a-z]+(?: (?!County|City|Borough|Ordinary|Extraordinary|Annual|Special|Full|And)[A-Z][a-z]+| and [A-Z][a-z]+)?"
-    r" (?:Metropolitan Borough|City and County|County|City|Borough|District|Town|Parish|Community) Council)\b"
+    r" (?:Metropolitan Borough|City and County|County|City|Borough|District|Town|Parish|Community) Council"
+    # a special district governs a service elsewhere: "Fair Oaks Water District", "Regional Transportation District"
+    r"|(?!(?:The|This|And|Of)\b)[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:Water|Sanitation|Sanitary|Fire|School|Irrigation|Utility|"
+    r"Transit|Transportation|Park|Parks|Recreation|Hospital|Library) District)\b"
 )
 CITY_OF_RE = re.compile(r"\b(City of\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?: Council)?\b")
 COMMITTEE_RE = re.compile(
@@ -174,6 +177,11 @@ def _clean(line: str) -> str:
 _EDITOR_TITLE = re.compile(r"(?:microsoft|untitled|new document|document\s*\d*$|writing created (?:in|with)|created (?:in|with|by)\b)", re.I)
 
 
+# a letterhead's address or telephone line: "1600 Blake Street", "Denver, CO 80202-1399", "303-299-2303"
+_ADDRESS = re.compile(r"^\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Way|Drive|Boulevard|Blvd|Place|Square)\b"
+                      r"|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?$|^(?:Tel\w*:?\s*)?\+?[\d() .-]{9,}$")
+
+
 def find_title(first_page: str, declared: str, file_name: str) -> str:
     """A human title: a report's Subject line, a declared title that reads well, else the first lines."""
     subject = re.search(r"Subject:\s*(.+?)(?:\n\s*\n|\n\s*(?:Decision|Summary|Key decision|Classification))", first_page, re.S | re.I)
@@ -194,12 +202,14 @@ def find_title(first_page: str, declared: str, file_name: str) -> str:
             return " ".join(picked_cue)[:160]
     picked: list[str] = []
     for line in lines:
-        if not line or re.fullmatch(r"[\d\W]*", line) or line.lower().startswith(("agenda item", "minutes:")):
+        if (not line or re.fullmatch(r"[\d\W]*", line) or line.lower().startswith(("agenda item", "minutes:"))
+                or _ADDRESS.search(line)):
             if picked and not line:
                 if len(" ".join(picked)) >= 25:
                     break
             continue
-        if re.match(r"(inspection dates|report published|lead inspector|present|produced by|from|by|to)\b", line, re.I):
+        if re.match(r"(inspection dates|report published|lead inspector|present|produced by|from|by|to)\b|(?:vice\s+)?chair\s*[–:-]",
+                    line, re.I):
             break
         picked.append(line)
         if len(" ".join(picked)) >= 60 or len(picked) >= 3:
@@ -215,7 +225,7 @@ _KIND_WORDS = {
     "minutes": ("minutes", "transcript", "agenda item", "record of proceedings"),
     "inspection": ("ofsted", "inspection of", "inspection dates", "re-inspection", "inspection report"),
     "strategy": ("strategy", "needs assessment", "decision no", "key decision", "action plan", "plan 20"),
-    "report": ("report", "subject:", "performance", "scorecard", "guidance", "framework"),
+    "report": ("report", "subject:", "performance", "scorecard", "guidance", "framework", "budget"),
 }
 
 
@@ -254,7 +264,8 @@ def find_body(text: str, kind: str) -> str:
     head = re.sub(r"[ \t\xa0]+", " ", head)
     council = ""
     titled = re.sub(r"\b[A-Z]{3,}\b", lambda x: x.group(0).title(), head).replace("City Of ", "City of ").replace(" And ", " and ")
-    m = COUNCIL_RE.search(head) or COUNCIL_RE.search(titled)
+    # the first council named, whether in capitals or not ("GOVAN COMMUNITY COUNCIL MINUTES" before "Glasgow City Council")
+    m = min((x for x in (COUNCIL_RE.search(head), COUNCIL_RE.search(titled)) if x), key=lambda x: x.start(), default=None)
     m2 = CITY_OF_RE.search(titled)
     if m:
         council = m.group(1)

@@ -191,6 +191,7 @@ _GENERIC = frozenset(tokenize(
 
 
 _CONTEXT = re.compile(r"\b(?:at the time of|according to|as reported|reported to|in (?:its|the) (?:\w+ ){0,4}?(?:report|inspection|minutes)|"
+                      r"in (?:its|the) (?:\w+ ){0,3}?(?:budget|plan|strategy)(?=\s*(?:[?,.;]|$))|"
                       r"at (?:its|the) (?:\w+ ){0,4}?(?:inspection|meeting|panel))\b", re.I)
 
 

@@ -687,3 +687,10 @@ def test_a_reply_leads_over_the_question_minuted_before_it(tmp_path):
     })
     answer = assistant.ask("Has Limerick been able to get a list of NAMA-owned sites?")
     assert answer.text.startswith("The Council did not have a list"), answer.text
+
+
+def test_a_budget_named_as_the_source_is_not_what_a_figure_is_of():
+    asked = subject_words(prepare("The water district changed its balance of surface water and groundwater in 2018. What was "
+                                  "the change, and is the same balance assumed in the 2025 budget?"))
+    assert "budget" not in asked and "balance" in asked
+    assert "budget" in subject_words(prepare("What was Cabinet asked to do in the late budget changes paper?"))

@@ -279,3 +279,23 @@ def test_an_editor_s_title_and_a_deadline_do_not_name_or_date_a_web_page():
     assert "Hemingway" not in doc.title and doc.title.startswith("District councillor report")
     assert doc.date == "2016-07-01"  # the month its file is named by, not the deadline in its body
     assert document_from_bytes(page.encode(), "reports/budget_book_2010-11.html").date == "2017-03-31"  # a financial year is no month
+
+
+def test_a_special_district_is_the_body_and_a_letterhead_s_address_is_no_title():
+    page = ("1600 Blake Street\nDenver, CO 80202-1399\n303-299-2303\n\nRegional Transportation District\nBoard of Directors\n"
+            "Chair – Lee Kemp, District I\nSecretary – Angie Malpiede, District C\n\nBOARD OF DIRECTORS MEETING\n"
+            "December 18, 2012 at 5:30 PM\n\nI. CALL TO ORDER\nChair Kemp called the meeting to order at 5:35 p.m. The City "
+            "of Broomfield was represented.\n")
+    doc = document_from_bytes(page.encode(), "minutes/board_of_directors_meeting_minutes_2012-12-18.txt")
+    assert doc.body.startswith("Regional Transportation District")
+    assert doc.title == "Regional Transportation District Board of Directors"
+    workshop = "Fair Oaks Water District - Public Workshop for 2025 Proposed Budget\n\nFOWD Board Direction\n- Include a 4% COLA.\n"
+    doc = document_from_bytes(workshop.encode(), "workshop_2024-10-21.txt")
+    assert doc.body == "Fair Oaks Water District" and doc.kind == "report"
+
+
+def test_the_first_council_named_is_the_body_whether_in_capitals_or_not():
+    page = ("GOVAN COMMUNITY COUNCIL MINUTES\nGENERAL MEETING\nMONDAY 3rd OF NOVEMBER 2025 AT PEARCE INSTITUTE\n\n"
+            "1. Attendance\nClaire Dickson (Chair). Apologies from a Glasgow City Council officer.\n")
+    doc = document_from_bytes(page.encode(), "minutes/general_meeting_minutes_2025-11-03.txt")
+    assert doc.body == "Govan Community Council"
