@@ -502,6 +502,10 @@ def other_quarters(query: Query, quote: str) -> bool:
 
 # a sentence saying only that a subject came up: "9.3 The replacement of the gas heaters in the Village Hall was discussed."
 _ANNOUNCES = re.compile(r"^.{0,160}\b(?:was|were)\s+(?:discussed|considered|debated|raised|reviewed|mentioned)\s*\.?$", re.I | re.S)
+# an agenda item's title: "Discussion and possible action on a contract with Tesco Controls to replace two VFD's ...",
+# "To receive the Clerk's report", "Consideration of the draft budget"
+_AGENDA_ITEM = re.compile(r"^(?:[\w.()]{1,6}\s+)?(?:Discussion (?:and (?:possible )?action )?(?:on|of|regarding)|Consideration of|"
+                          r"Update on|Presentation (?:on|of)|To (?:consider|receive|note|approve|agree|discuss)\b)[^.]{0,240}\.?$")
 # an item's heading standing as a sentence: "• Llandeilo Covid19 Support Appeal.", "7. Planning Applications"
 _HEADING_WORDS = re.compile(r"[A-Z0-9][\w’'&().,/-]*|of|and|the|to|for|from|by|with|in|on|at|a|an|&|[-–•]")
 
@@ -1011,7 +1015,7 @@ def select(
             if match is not None and match.score >= chosen[0].score * config.support_ratio * 0.9:
                 chosen.append(match)
     best = chosen[0]
-    announces = bool(_ANNOUNCES.search(best.quote)) or _heading_only(best.quote)
+    announces = bool(_ANNOUNCES.search(best.quote) or _AGENDA_ITEM.search(best.quote)) or _heading_only(best.quote)
     # The next sentence often finishes the answer: a figure's comparison (the previous quarter, the target,
     # England), or the second half of a two-part question ("... and when did Full Council debate it?").
     after = _next_sentence(best, passages)

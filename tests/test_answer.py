@@ -694,3 +694,15 @@ def test_a_budget_named_as_the_source_is_not_what_a_figure_is_of():
                                   "the change, and is the same balance assumed in the 2025 budget?"))
     assert "budget" not in asked and "balance" in asked
     assert "budget" in subject_words(prepare("What was Cabinet asked to do in the late budget changes paper?"))
+
+
+def test_an_agenda_item_s_title_brings_the_sentences_after_it(tmp_path):
+    assistant = _assistant_over(tmp_path, {
+        "water_district_board_minutes_2018-04-09.txt": "Fair Oaks Water District\nRegular Board Meeting minutes, April 9, "
+        "2018\n\nVI. Old business\n\n4. Discussion and possible action on a contract with Tesco Controls to replace two "
+        "VFDs at the Skyway Booster Station.\n- Director Sarkovich motioned to authorize the General Manager to execute the "
+        "contract.\n- President Marx seconded the motion.\n- Motion carried with the following votes: Marx – aye, McRae – "
+        "aye.\n\n5. Update on the annual parts contract.\n- The supplier may terminate the contract.\n",
+    })
+    answer = assistant.ask("What did the board do about the Tesco Controls contract for the Skyway Booster Station?")
+    assert "motioned to authorize the General Manager" in answer.text, answer.text
