@@ -1047,6 +1047,8 @@ def select(
             break
         if any(_repeats(c.quote, x.quote) for x in chosen):
             continue  # the same sentence, or part of it, from an overlapping passage
+        if TALLY.search(c.quote) and not (query.wants_vote or query.wants_decision):
+            continue  # a vote's tally supports no answer but one about the vote or what was decided
         chosen.append(c)
     second = _other_part(query, chosen, pool if full else strong, passages, lexical, config)
     if second is not None:
