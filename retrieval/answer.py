@@ -558,9 +558,13 @@ _REFERS_BACK = re.compile(r"^(?:(?:This|That|These|Those)\s+(?:is|was|are|were|h
                           r"would|may|might|can|could|should|must)\b)[a-z]+s\b)")
 
 
+def _refers_back(quote: str) -> bool:
+    return bool(_REFERS_BACK.match(clean_sentence(quote)))
+
+
 def _before_if_referred(c: Candidate, passages: list[Passage]) -> Candidate | None:
     """The sentence before ``c`` when ``c`` refers back to it, else None."""
-    return _next_sentence(c, passages, -1) if _REFERS_BACK.match(clean_sentence(c.quote)) else None
+    return _next_sentence(c, passages, -1) if _refers_back(c.quote) else None
 
 
 def _neighbour(passages: list[Passage], here: Passage, offset: int) -> int:
@@ -850,7 +854,7 @@ _PAST_EVENT = re.compile(r"^(?!.*\b(?:due|expected|planned|scheduled|set to|goin
 _NEXT_EVENT = re.compile(r"\b(?:next|planned|scheduled|upcoming|forthcoming|will)\b", re.I)
 
 
-def _named_dates(quote: str) -> list[tuple[int, int]]:
+def _months_named(quote: str) -> list[tuple[int, int]]:
     """The (year, month) of each date a sentence names, month 0 for a year alone ("May 2025" is (2025, 5))."""
     months = [(int(m.group(2)), MONTH_NAMES.index(m.group(1).lower()) + 1) for m in MONTH_YEAR_RE.finditer(quote)]
     return months + [(int(y), 0) for y in YEAR_RE.findall(MONTH_YEAR_RE.sub(" ", quote))]
@@ -858,7 +862,7 @@ def _named_dates(quote: str) -> list[tuple[int, int]]:
 
 def _after_paper(quote: str, paper_date: str | None) -> bool:
     """Whether a sentence names a month or year after its paper's date."""
-    named = _named_dates(quote)
+    named = _months_named(quote)
     return bool(named) and paper_date is not None and max(named) > (int(paper_date[:4]), int(paper_date[5:7] or 0))
 
 
@@ -872,7 +876,7 @@ def gives_date(query: Query, quote: str, paper_date: str | None) -> bool:
         return False
     if not paper_date:
         return True
-    named = _named_dates(quote)
+    named = _months_named(quote)
     own = (int(paper_date[:4]), int(paper_date[5:7] or 0))
     if _PAST_EVENT.search(query.question):
         # within a quarter of it: a paper dated by the end of the quarter it reports on is written after it
@@ -954,7 +958,9 @@ def select(
               and not other_years(query, c.quote, passages[c.passage_index].date) and not other_quarters(query, c.quote)]
     if not strong:
         return [], [f"the period asked about ({period_words(query)})"]
-    strong = [c for c in strong if names_day_asked(query, passages[c.passage_index])]
+    if query.as_at:
+        dated = {i for i in {c.passage_index for c in strong} if names_day_asked(query, passages[i])}
+        strong = [c for c in strong if c.passage_index in dated]
     if not strong:
         days = (date.fromisoformat(d) for d in query.as_at)
         return [], [f"a figure at the day asked about ({', '.join(f'{d.day} {d:%B %Y}' for d in days)})"]
@@ -1054,7 +1060,7 @@ def select(
     if second is not None:
         chosen.insert(1, second)
     before = _before_if_referred(best, passages)
-    if before is not None and not _REFERS_BACK.match(clean_sentence(before.quote)):
+    if before is not None and not _refers_back(before.quote):
         # what "This" or "He" stands for comes first: "Cllr Julian Cunningham will attend ... He is the Executive Member"
         chosen = [before] + [c for c in chosen if c.quote != before.quote]
     if TWO_SOURCES_RE.search(query.question):
