@@ -44,6 +44,7 @@ _NOT_FIGURES = re.compile(
     r"|\b(?:Q\s?[1-4]|quarter\s*[1-4])\b"  # quarters
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:{_MONTHS})\b"  # dates: 31 March, 20 to 31 January
     r"|\bpages?\s+\d+\b|\bitem\s+\d+\b|\bparagraph\s+\d+(?:\.\d+)*|\b\d{1,4}[/-]\d{4,}\b"  # references: decision 24/00109, 24-00093
+    r"|\b(?:No|Nos|Number|Resolution|Ordinance|Bylaw|By-law)\.?\s+\d+(?:[/-]\d+)?\b"  # Resolution No. 18-02
     r"|\b(?:aged?|ages|post|pre|under|over)[\s-]+\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?\b"  # ages: aged 16, post-16
     r"|\b\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?[\s-]*years?[\s-]*olds?\b|\b\d{1,2}\s+or\s+(?:over|older|under)\b"
     r"|\b\d{1,2}\s*(?:-|–)\s*25\b",  # 18-25, the care-leaver age band
@@ -213,7 +214,7 @@ def subject_words(query: Query) -> set[str]:
 
 
 _MONEY_ASKED = re.compile(r"\b(?:cost|costs|value|price|budget|spend|spent|spending|funding|fee|fees|salary|overspend|underspend|"
-                          r"savings?|investment|invested|GVA|income|revenue|turnover|precept|balances?|reserves?|how much (?:money|funding|did|does|do|was|is|will|has|have))\b", re.I)
+                          r"savings?|investment|invested|GVA|income|revenue|turnover|precept|balances?|reserves?|worth|how much (?:money|funding|did|does|do|was|is|will|has|have))\b", re.I)
 _CHANGE_ASKED = re.compile(r"\b(?:percentage|per ?cent|%|rise|rose|increase|fall|fell|grow|grew|change|compare)", re.I)
 _MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:million|billion|bn|m|k)\b|\bpounds?\b|\bpence\b|\bdollars?\b", re.I)
 _PER_N = re.compile(r"\bper\s+(\d[\d,]*)")

@@ -58,7 +58,7 @@ FIGURE_CUES = re.compile(
     r"percentage|proportion|rate of|per cent|%|how long|"
     r"how (?:large|big|high|low)|"
     r"what (?:was|were|is|are|will) .*(?:rate|figure|number|score|total|budget|cost|spend|overspend|underspend|turnout|"
-    r"caseload|amount|value|price|fee|size|coverage|take-up|uptake))\b|\d\s*%",
+    r"caseload|amount|value|price|fee|size|coverage|take-up|uptake|worth))\b|\d\s*%",
     re.I,
 )
 # "When was ...?" asks for a date; "When the motion was put to the vote, how many ...?" asks what follows the clause

@@ -179,7 +179,8 @@ def test_a_rating_question_with_no_rating_in_the_papers_is_declined(small_assist
 
 def test_ages_references_and_paragraph_numbers_are_not_figures():
     for words in ("Children aged 16 or over are placed", "post-16 provision", "the 18-25 section of the service",
-                  "decision 24/00109 was taken", "1.5 The service will continue"):
+                  "decision 24/00109 was taken", "1.5 The service will continue",
+                  "Discussion and possible action on Resolution No. 18-02 calling a general election"):
         assert not has_figure(words), words
     for words in ("17 children are now in adoptive homes", "a rate of 53.9 per 10,000", "over 6,000 signatures"):
         assert has_figure(words), words
@@ -291,6 +292,10 @@ def test_a_figure_must_be_in_the_unit_asked_for():
     cost = "What is the value of the new recycling contract?"
     assert unit_missing(cost, "KCC has secured a new two-year recycling contract.")
     assert not unit_missing(cost, "The contract is worth approximately £59m over two years.")
+    worth = "What is the contract for the booster station pumps worth?"
+    assert prepare(worth).wants_figure
+    assert unit_missing(worth, "Discussion and possible action on a contract to replace two pumps at the booster station.")
+    assert not unit_missing(worth, "The General Manager referred to the bid for $39,780.")
     assert not unit_missing("How much did the cost of packages rise?", "The average cost rose by 6%.")  # a change
     rate = "What was the infant mortality rate per 1,000 live births?"
     assert unit_missing(rate, "There are approximately 8,500 to 9,000 births per year.")
