@@ -35,6 +35,18 @@ _RAG_ROW_END = re.compile(r"\b(?:RED|AMBER|GREEN)\s*$")
 _VOTE_WORDS = r"(?:For|Against|Abstain|Abstentions?)"
 TALLY = re.compile(rf"\b{_VOTE_WORDS}\s*[:(]\s*\d")
 _TALLY_LINE = re.compile(rf"(?:^|\n|:)\s*{_VOTE_WORDS}\s*[(:]\s*\d+\)?\s*(?=\n|$)")
+# how a vote went, in words: "carried unanimously", "Chair Kemp declared the motion PASSED", "13 votes in favor",
+# "Vote: 5-0"
+VOTE_OUTCOME = re.compile(
+    r"\b(?:carried|lost|defeated|fell|unanimous(?:ly)?|nem\.? con)\b|\bmotion\s+(?:was\s+)?(?:passed|failed)\b|(?-i:\bPASSED\b)"
+    r"|\b\d+\s+votes?\s+(?:in\s+favou?r|for|against)\b|\bvote:?\s*\(?\d+\s*[-–]\s*\d+\b", re.I)
+_VOTED = re.compile(r"\b(?:vot\w*|carried|passed|lost|defeated|nem\.? con|(?:For|Against)\s*[:(]\s*\d)", re.I)
+
+
+def vote_taken(sentence: str) -> bool:
+    """Whether a sentence records a vote taken: a tally or an outcome in words about voting ("An electronic vote was
+    taken with 13 votes in favor ...", "Motion carried"), not "he hopes for unanimous consent"."""
+    return bool((TALLY.search(sentence) or VOTE_OUTCOME.search(sentence)) and _VOTED.search(sentence))
 
 
 def sentence_spans(text: str, whole: bool = False) -> list[tuple[int, int]]:

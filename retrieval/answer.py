@@ -15,7 +15,7 @@ from pathlib import Path
 
 from core.models import Answer, Citation, Passage
 from ingest.metadata import dates_named
-from ingest.sentences import TALLY, TITLES, clean_sentence, sentence_spans, without_names
+from ingest.sentences import TALLY, TITLES, VOTE_OUTCOME, clean_sentence, sentence_spans, vote_taken, without_names
 from retrieval.embedding import Embedder
 from retrieval.lexical import STOPWORDS, LexicalIndex, tokenize
 from retrieval.query import (
@@ -766,12 +766,30 @@ def _figure_lead(
     return lead[:1] + [c for c in candidates if c is not lead[0]], ""
 
 
-_VOTE_OUTCOME = re.compile(r"\b(?:carried|lost|defeated|fell|unanimous(?:ly)?|nem\.? con)\b", re.I)
-
-
 def _records_vote(quote: str) -> bool:
-    """Whether a sentence says how a vote went: its tally or its outcome."""
-    return bool(TALLY.search(quote) or _VOTE_OUTCOME.search(quote))
+    """Whether a sentence says how a vote went: its tally ("For (35)", "13 votes in favor", "Vote: 5-0") or its outcome."""
+    return bool(TALLY.search(quote) or VOTE_OUTCOME.search(quote))
+
+
+def _vote_after(c: Candidate, passages: list[Passage], reach: int = 30) -> Candidate | None:
+    """The vote on the motion or item ``c`` speaks of: the first sentence after it (within ``reach`` sentences, in
+    the passages found) recording how a vote went, unless the next agenda item begins first. Minutes record the
+    vote after the motion and its debate: "Director Hoy seconded the motion. [...] An electronic vote was taken with
+    13 votes in favor ... and 1 against (Deadwyler)."
+    """
+    chain = [c.passage_index]
+    while (following := _neighbour(passages, passages[chain[-1]], 1)) >= 0:
+        chain.append(following)
+    quotes = [(index, passages[index].text[s:e]) for index in chain for s, e in sentence_spans(passages[index].text)]
+    if (c.passage_index, c.quote) not in quotes:
+        return None
+    start = quotes.index((c.passage_index, c.quote)) + 1
+    for index, quote in quotes[start:start + reach]:
+        if _AGENDA_ITEM.search(quote):
+            return None
+        if vote_taken(quote):
+            return Candidate(index, quote, c.score, c.cosine, c.coverage)
+    return None
 
 
 def _lead_for_kind(
@@ -799,7 +817,13 @@ def _lead_for_kind(
     if query.wants_vote:
         # how a vote went is answered by its tally or its outcome ("For (39) ... Against (19)", "carried unanimously")
         voted = next((c for c in strong if _records_vote(c.quote)), None)
-        return ([voted] + [c for c in strong if c is not voted] if voted else []), "a recorded vote"
+        if voted is not None:
+            return [voted] + [c for c in strong if c is not voted], ""
+        for c in (c for c in strong if c.score >= strong[0].score * config.support_ratio):
+            vote = _vote_after(c, passages)
+            if vote is not None:
+                return [vote, c] + [x for x in strong if x is not c], ""
+        return [], "a recorded vote"
     if query.wants_decision and DECIDED_CUES.search(query.question):
         # what was resolved leads over the motion or recommendation put ("Council is asked to endorse"), when it
         # matches the question nearly as well; a resolution that matches it less is likely another item's

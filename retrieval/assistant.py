@@ -82,7 +82,12 @@ class Assistant:
         considered = self.answer_config.passages_considered
         # a sentence cut by a page break is completed from the next (or previous) passage of its paper
         # and one the question asks the vote on gets the vote that follows it
-        return complete(passages[:considered], self.store, query.wants_vote) + passages[considered:]
+        completed = complete(passages[:considered], self.store, query.wants_vote)
+        rest = passages[considered:]
+        held = {p.chunk_id for p in rest}
+        # passages followed to a vote come last, so they are read only from those before them
+        followed = [p for p in completed[len(passages[:considered]):] if p.chunk_id not in held]
+        return completed[:considered] + rest + followed
 
     def search(self, query: str, k: int = 5, filters: Filters = Filters(),
                history: tuple[Turn, ...] = (), allow_restricted: bool | None = None) -> list[Passage]:

@@ -15,10 +15,11 @@ from dataclasses import replace
 from typing import Any, Protocol
 
 from core.models import Passage
-from ingest.sentences import TALLY, sentence_spans
+from ingest.sentences import TALLY, sentence_spans, vote_taken
 
 MAX_ADDED = 400  # characters borrowed from a neighbour, at most
 MAX_VOTE = 3000  # or a recorded vote's, with the names of those voting
+MAX_VOTE_PASSAGES = 3  # passages followed from a motion through its debate to its vote, at most
 _CLOSED_END = re.compile(r"[.!?:;)\]”\"’]\s*$")
 # "awarded the", "from 427", "and,", or a sentence's first word alone ("... exceeds 90%. The")
 _OPEN_END = re.compile(r"(?:\b[a-z][a-z'’-]*|\d|[,£$%&–-]|\b(?:The|A|An|In|Of|For|To|This|These|At|On|By|With|As|It))\s*$")
@@ -77,13 +78,22 @@ def _lead_in_end(text: str) -> str:
     return (_vote_after(text) if TALLY.match(text) else "") or text[:MAX_ADDED]
 
 
+def _holds_vote(text: str) -> bool:
+    return any(vote_taken(text[s:e]) for s, e in sentence_spans(text))
+
+
 def complete(passages: list[Passage], store: Neighbours, votes: bool = False) -> list[Passage]:
     """The passages with sentences cut at their edges completed from the same paper's neighbouring passages.
 
     With ``votes`` (a question about how a vote went), a passage without a vote gains the one that opens the
-    next passage: minutes record the vote on a motion or amendment straight after its text.
+    next passage: minutes record the vote on a motion or amendment straight after its text. When the vote comes
+    later in the next passage, after the debate ("Director Deadwyler stated ... she will vote no. [...] An electronic
+    vote was taken with 13 votes in favor ..."), the passages up to the vote come whole, with their own pages, after
+    all the others: the answer can follow the debate to its vote, and the passages found keep their places.
     """
-    out = []
+    out: list[Passage] = []
+    later: list[Passage] = []  # passages followed to a vote, after all the others
+    found = {(p.doc_id, p.seq) for p in passages}
     for p in passages:
         lead_in = leads_in(p.text)
         cut = ends_open(p.text)
@@ -93,16 +103,19 @@ def complete(passages: list[Passage], store: Neighbours, votes: bool = False) ->
         if not wanted:
             out.append(p)
             continue
-        found = store.neighbours(p.doc_id, wanted)
+        near = store.neighbours(p.doc_id, wanted)
         text = p.text
         added_before = added_after = 0
-        after = found.get(p.seq + 1) if p.seq + 1 in wanted else None
-        before = found.get(p.seq - 1) if p.seq - 1 in wanted else None
+        after = near.get(p.seq + 1) if p.seq + 1 in wanted else None
+        before = near.get(p.seq - 1) if p.seq - 1 in wanted else None
+        voted_later: list[Passage] = []
         if after is not None and after[1].strip():
             if lead_in or cut:
                 follows = _lead_in_end(after[1].strip()) if lead_in else _head(after[1].lstrip())
             else:
                 follows = _vote_after(after[1].strip())
+            if vote_next and (p.doc_id, p.seq + 1) not in found and not _holds_vote(p.text + "\n" + follows):
+                voted_later = _debate_to_vote(p, after, store, found)
             if follows:
                 text = text.rstrip() + "\n" + follows
                 added_after = len(follows) + 1
@@ -111,4 +124,29 @@ def complete(passages: list[Passage], store: Neighbours, votes: bool = False) ->
             text = head + text.lstrip()
             added_before = len(head)
         out.append(p if text == p.text else replace(p, text=text, borrowed_before=added_before, borrowed_after=added_after))
-    return out
+        later.extend(voted_later)
+        found.update((q.doc_id, q.seq) for q in voted_later)
+    return out + later
+
+
+def _debate_to_vote(p: Passage, after: tuple[str, str, dict[str, Any]], store: Neighbours,
+                    found: set[tuple[str, int]]) -> list[Passage]:
+    """The passages after ``p`` up to the one holding a vote, when one of the next MAX_VOTE_PASSAGES does and none of
+    them was found already; else none."""
+    taken = [_following(p, *after)]
+    while not _holds_vote(taken[-1].text):
+        seq = taken[-1].seq + 1
+        if len(taken) >= MAX_VOTE_PASSAGES or (p.doc_id, seq) in found:
+            return []
+        more = store.neighbours(p.doc_id, [seq]).get(seq)
+        if more is None:
+            return []
+        taken.append(_following(taken[-1], *more))
+    return taken
+
+
+def _following(p: Passage, chunk_id: str, text: str, meta: dict[str, Any]) -> Passage:
+    """The passage after ``p`` in its paper, from its stored chunk."""
+    page = int(meta.get("page", -1))
+    return replace(p, chunk_id=chunk_id, text=text, page=None if page < 0 else page, heading=str(meta.get("heading", "")),
+                   seq=int(meta.get("seq", p.seq + 1)), start=int(meta.get("start", 0)), end=int(meta.get("end", 0)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from core.models import Filters, Passage, Turn
+from ingest.sentences import vote_taken
 from retrieval.answer import (
     asked_role,
     chaired_body,
@@ -489,6 +490,39 @@ def test_a_vote_s_tally_counts_those_voting_and_follows_its_motion_into_the_answ
     [with_vote] = complete([motion_passage], assistant.store, True)
     assert with_vote.text.startswith(motion_passage.text.rstrip()) and with_vote.text.endswith("Amendment lost.")
     assert complete([motion_passage], assistant.store) == [motion_passage]
+
+
+def test_a_vote_recorded_after_a_long_debate_is_followed_from_its_motion(tmp_path):
+    assert vote_taken("An electronic vote was taken with 9 votes in favor and 2 against (Ortiz, Lund).")
+    assert vote_taken("Commissioner Ruiz: Yes Mayor Hale: Yes Vote: 5-0)") and vote_taken("Chair Kemp declared the motion PASSED.")
+    assert not vote_taken("This is a sound plan and he hopes for unanimous consent.")
+    debate = " ".join(
+        f"Director {name} stated that {view}." for name, view in [
+            ("Abbott", "the depot has been empty for three years and costs the district money every month"),
+            ("Baines", "she had walked the site with staff and was satisfied the buildings are beyond repair"),
+            ("Carver", "the neighbours he had spoken to were in favour of housing on the land"),
+            ("Dunmore", "the board should keep one bay for winter salt storage until a new yard is found"),
+            ("Ellery", "the valuation was prepared by an independent surveyor and should be published"),
+            ("Fenwick", "the receipts ought to go to the bus replacement fund rather than to general reserves"),
+            ("Gorman", "the district had tried to let the depot twice without finding a tenant"),
+            ("Hadley", "the sale would also end the cost of security patrols at night"),
+            ("Ortiz", "while the sale looked sensible, she remained concerned that no other site for the salt store had "
+                      "been agreed, and she would therefore vote no"),
+            ("Lund", "he could not support the sale until the public had seen the valuation"),
+            ("Irwin", "the district should thank the staff who had prepared the disposal report"),
+            ("Jessop", "selling the depot now would avoid a large repair bill for the roof next year"),
+        ])
+    minutes = ("Transit District Board of Directors\nMinutes of the Regular Meeting, 18 March 2025\n\n"
+               "K. Disposal of the Elm Street Depot\nIt is recommended that the Board authorize the General Manager to sell the "
+               "former Elm Street bus depot at auction.\nDirector Abbott made the motion to item K, Disposal of the Elm "
+               "Street Depot. Director Baines seconded the motion.\n" + debate + "\n"
+               "VOTE ON THE MOTION: An electronic vote was taken with 9 votes in favor and 2 against (Ortiz, Lund). "
+               "Director Kaur was absent. Chair Mills declared the motion PASSED.\n\n"
+               "L. Fare Collection Contract\nIt is recommended that the Board extend the fare collection contract by one year.\n")
+    assistant = _assistant_over(tmp_path, {"transit_board_minutes_2025-03-18.txt": minutes})
+    answer = assistant.ask("Who voted against selling the Elm Street depot?")
+    assert not answer.abstained, answer.notes
+    assert "2 against (Ortiz, Lund)" in answer.text.split("[1]")[0]
 
 
 PARISH_MINUTES = """Millford Parish Council
