@@ -257,6 +257,29 @@ _CAPS_OPENING = re.compile(r"^(?:MINUTES\s+OF\s+(?:THE\s+)?(?:PROCEEDINGS\s+AT\s
 PLACE_RE = re.compile(r"\b([A-Z][a-z]{3,}) Children[’']s Services Trust")
 
 
+# what a file's name may call its body, and what follows the body's name in it
+_BODY_WORDS = frozenset({"council", "board", "committee", "panel", "authority", "district", "commission", "assembly",
+                         "cabinet", "township", "parish", "corporation", "forum", "partnership", "executive", "senedd"})
+_AFTER_BODY = frozenset({"minutes", "meeting", "agenda", "report", "transcript", "monthly", "regular", "special", "annual",
+                         "ordinary", "extraordinary", "general", "full", "public", "verbatim", "draft", "approved"})
+
+
+def body_from_name(rel_path: str) -> str:
+    """The body a file's name gives, for a paper whose text names none: "north_star_township_board_monthly_meeting_minutes_
+    2020-04-20.pdf" is the North Star Township Board's; empty when the name holds no body's name before what the paper is."""
+    words = re.split(r"[\W_]+", PurePosixPath(rel_path).stem.lower())
+    named: list[str] = []
+    for word in words:
+        if not word or word.isdigit() or word in _AFTER_BODY:
+            break
+        named.append(word)
+    while named and named[-1] not in _BODY_WORDS:
+        named.pop()
+    if not named or len(named) > 8:
+        return ""
+    return " ".join(w if w in {"of", "and", "the", "for"} else w.capitalize() for w in named)
+
+
 def find_body(text: str, kind: str) -> str:
     """The council and, where named, its committee, e.g. 'Kent County Council: Corporate Parenting Panel'."""
     raw_head = text[:4000]

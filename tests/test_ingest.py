@@ -8,6 +8,7 @@ from pathlib import Path
 from core.models import Page
 from ingest.chunking import chunk_document, speaker_roles
 from ingest.documents import document_from_bytes
+from ingest.metadata import body_from_name
 from ingest.sentences import sentence_spans
 from retrieval.assistant import Assistant
 from retrieval.indexer import embedding_text
@@ -299,3 +300,20 @@ def test_the_first_council_named_is_the_body_whether_in_capitals_or_not():
             "1. Attendance\nClaire Dickson (Chair). Apologies from a Glasgow City Council officer.\n")
     doc = document_from_bytes(page.encode(), "minutes/general_meeting_minutes_2025-11-03.txt")
     assert doc.body == "Govan Community Council"
+
+
+def test_a_paper_naming_no_body_takes_the_one_its_file_name_gives():
+    assert body_from_name("minutes/north_star_township_board_monthly_meeting_minutes_2020-04-20.pdf") == "North Star Township Board"
+    assert body_from_name("reports/colorado_joint_budget_committee_appropriations_report_fy2025-26.pdf") == "Colorado Joint Budget Committee"
+    assert body_from_name("reports/county_budget_implementation_review_2025-08.pdf") == ""  # no body's name in it
+    page = "Minutes\n\nPresent: Cllrs Jones (Chair), Price and Morgan.\n\n1. Apologies were received from Cllr Hughes.\n"
+    doc = document_from_bytes(page.encode(), "minutes/wye_valley_community_council_minutes_2024-01-08.txt")
+    assert doc.body == "Wye Valley Community Council"
+    assert doc.title == "Wye Valley Community Council minutes, 8 January 2024"
+    # a minutes title giving its date stays; a body named in the paper wins over the file's name
+    page = "Minutes of Draft Budgetary Plan Meeting, Municipal District of Kilmore, 19 October 2017\n\nPresent: Cllr Ryan.\n"
+    doc = document_from_bytes(page.encode(), "minutes/kilmore_municipal_district_budgetary_plan_minutes_2017-10-19.txt")
+    assert doc.title.startswith("Minutes of Draft Budgetary Plan Meeting")
+    doc = document_from_bytes(b"Stoke Ferry Parish Council\n\nMinutes of the meeting of 9 July 2014\n",
+                              "minutes/wereham_board_minutes_2014-07-09.txt")
+    assert doc.body == "Stoke Ferry Parish Council"
