@@ -340,7 +340,7 @@ def extractive_answer(
     needed = required_terms(query)
     # an acronym the papers never use, written out in a passage found, is no missing name
     needed = [t for t in needed if lexical.known(t) or not _spelled_out(t, query.question, passages)]
-    unknown = [t for t in needed if not lexical.known(t)]
+    unknown = [t for t in needed if not any(lexical.known(f) for f in _forms(t))]
     if unknown:
         note = f"the papers never mention {', '.join(unknown)}"
         return Answer(query.question, NOT_FOUND, True, (), tuple(passages), notes=(note,))
@@ -409,9 +409,19 @@ def _names_any(text: str, acronyms: set[str]) -> bool:
     return False
 
 
+# a people's name for the place a paper names: "Kenyan" counties are Kenya's, a "Welsh" board is in Wales
+_DEMONYMS = {"welsh": "wale", "scottish": "scotland", "irish": "ireland", "english": "england", "british": "britain"}
+
+
+def _forms(token: str) -> tuple[str, ...]:
+    """A required token and the place it may name: "kenyan", "kenya"; "australian", "australia"."""
+    place = _DEMONYMS.get(token) or (token[:-1] if len(token) > 5 and token.endswith("an") else "")
+    return (token, place) if place else (token,)
+
+
 def _covers(c: Candidate, passages: list[Passage], needed: list[str], lexical: LexicalIndex) -> set[str]:
     doc_id = passages[c.passage_index].doc_id
-    return {t for t in needed if lexical.doc_contains(doc_id, t)}
+    return {t for t in needed if any(lexical.doc_contains(doc_id, f) for f in _forms(t))}
 
 
 def _year_match(c: Candidate, passages: list[Passage], year: str) -> bool:

@@ -745,3 +745,15 @@ def test_an_agenda_item_s_title_brings_the_sentences_after_it(tmp_path):
     })
     answer = assistant.ask("What did the board do about the Tesco Controls contract for the Skyway Booster Station?")
     assert "motioned to authorize the General Manager" in answer.text, answer.text
+
+
+def test_a_people_s_name_in_a_question_is_found_as_the_place_a_paper_names(tmp_path):
+    review = ("County Governments Budget Implementation Review Report\nOffice of the Controller of Budget, Kenya\n\n"
+              "Executive summary\nThe counties' pending bills stood at Kshs.176.75 billion at 30 June 2025. Nairobi City County "
+              "accounted for the highest share of revenue arrears, totalling Kshs.63.52 billion, or 51 per cent of the total.\n")
+    assistant = _assistant_over(tmp_path, {"budget_review_2025-08.txt": review})
+    answer = assistant.ask("Which Kenyan county has the largest revenue arrears?")
+    assert not answer.abstained, answer.notes
+    assert "Kshs.63.52 billion" in answer.text.split("[1]")[0]
+    # a place no paper names is still missing
+    assert assistant.ask("Which Ugandan district has the largest revenue arrears?").abstained
