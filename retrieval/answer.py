@@ -86,9 +86,19 @@ _ROLES = {
     # who filled a seat: a sentence saying someone was co-opted or nominated, not "the Council will co-opt"
     "co-opt": r"\bco-?opt(?:ed|ion)\b",
     "nominat": r"\bnominat(?:ed|ion)\b",
+    # who won a vote or a seat: a sentence saying someone won or was elected, not "the meeting will report the results"
+    "won": r"\b(?:won|wins|winner|(?:re-?)?elected|returned)\b",
+    # the company chosen for a job: a sentence saying one was chosen, not "a quotation was received from ..."
+    "chosen": r"\b(?:award(?:ed|s)?|appoint(?:ed|s)?|cho(?:se|sen)|select(?:ed|s)?|accept(?:ed|s)?|engag(?:ed|es)|commission(?:ed|s)|"
+              r"won|successful|preferred|contracted|agreed to (?:use|go with)|went with)\b|\bcontract\b[^.]{0,200}?\bwith\b",
 }
 _ROLE_ASKED = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|were\s+|is\s+|has\s+been\s+)?(chair|lead|led|propos|second|introduc|present|elect|appoint|"
-                         r"bring|brought|wrote|author|open|co-?opt|nominat)\w*", re.I)
+                         r"bring|brought|wrote|author|open|co-?opt|nominat|won|win)\w*", re.I)
+# work won, not a seat: "Who won RTD's contract for the new phone system?"
+_WORK_WON = re.compile(r"\b(?:contracts?|tenders?|bids?|work|job|franchise|concession)\b", re.I)
+# "Which company was awarded the contract ...?", "Which supplier did the council choose ...?"
+_CHOSEN_ASKED = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:company|firm|contractor|supplier|consultan\w*|provider|bidder|"
+                           r"organi[sz]ation|business)\b", re.I)
 
 
 # Who chairs a body: a sentence saying so with the verb ("She chairs the ...", "This is chaired by the lead member"),
@@ -111,13 +121,15 @@ def chaired_body(question: str) -> str:
 
 
 def asked_role(question: str) -> re.Pattern[str] | None:
-    """For "Who chaired / led / proposed / was appointed ...?", the words a sentence naming the holder would use."""
+    """For "Who chaired / led / proposed / was appointed / won ...?" or "Which company was chosen ...?", the words a
+    sentence naming the holder (or the company) would use."""
     m = _ROLE_ASKED.search(question)
-    if m is None:
-        return None
+    if m is None or (m.group(1).lower() in {"won", "win"} and _WORK_WON.search(question)):
+        # work won is a company chosen
+        return re.compile(_ROLES["chosen"], re.I) if m is not None or _CHOSEN_ASKED.search(question) else None
     verb = m.group(1).lower()
     key = {"led": "lead", "propos": "propose", "introduc": "introduce", "brought": "bring", "wrote": "bring",
-           "author": "bring", "coopt": "co-opt"}.get(verb, verb)
+           "author": "bring", "coopt": "co-opt", "win": "won"}.get(verb, verb)
     return re.compile(_ROLES[key], re.I)
 
 

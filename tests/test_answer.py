@@ -758,3 +758,23 @@ def test_a_people_s_name_in_a_question_is_found_as_the_place_a_paper_names(tmp_p
     assert "Kshs.63.52 billion" in answer.text.split("[1]")[0]
     # a place no paper names is still missing
     assert assistant.ask("Which Ugandan district has the largest revenue arrears?").abstained
+
+
+def test_a_company_chosen_or_an_election_won_is_answered_only_by_a_sentence_saying_so(tmp_path):
+    assert asked_role("Who won the supervisor election on 9 March?") is not None
+    assert asked_role("Which contractor was awarded the roofing contract?") is not None
+    assert asked_role("Who won the contract for the new phone system?").search("to enter into a contract with Enghouse LLC")
+    assert asked_role("Which children's homes were inspected?") is None
+    minutes = ("Millbrook Community Council\nMinutes of the meeting held on 12 March 2024\n\n"
+               "4. Notice board. A quotation of £450 had been received from Signs Direct Ltd for a new notice board at the "
+               "school gates. Members asked the Clerk to seek two further quotations.\n\n"
+               "5. Bus shelter. Three quotations had been received for repainting the bus shelter. After discussion the Council "
+               "accepted the quotation from Harper Decorators of £380, to be paid from the maintenance budget.\n\n"
+               "6. Elections. The Clerk reported that the results of the by-election on 2 May would be reported to the June meeting.\n")
+    assistant = _assistant_over(tmp_path, {"millbrook_community_council_minutes_2024-03-12.txt": minutes})
+    answer = assistant.ask("Which firm did the community council choose to repaint the bus shelter?")
+    assert not answer.abstained, answer.notes
+    assert "Harper Decorators" in "".join(answer.text.split("[1]")[:2])  # the sentence after the item's first
+    # a quotation received is no company chosen, and results to be reported name no winner
+    assert assistant.ask("Which supplier did the community council choose for the notice board at the school gates?").abstained
+    assert assistant.ask("Who won the by-election on 2 May?").abstained
