@@ -226,6 +226,15 @@ def subject_words(query: Query) -> set[str]:
     return {t for t in tokenize(asked) if t not in names and t not in _GENERIC and not t[0].isdigit()}
 
 
+_SUFFIX = re.compile(r"(?:ations?|ating|ated|ate|ings?|ed|es|e|ly)$")
+
+
+def _stem(token: str) -> str:
+    """A word without its ending, so "closing" meets "closed" and "redecoration" meets "redecorating"."""
+    stem = _SUFFIX.sub("", token)
+    return stem if len(stem) >= 4 else token
+
+
 _MONEY_ASKED = re.compile(r"\b(?:cost|costs|value|price|budget|spend|spent|spending|funding|fee|fees|salary|overspend|underspend|"
                           r"savings?|investment|invested|GVA|income|revenue|turnover|precept|balances?|reserves?|worth|how much (?:money|funding|did|does|do|was|is|will|has|have))\b", re.I)
 _CHANGE_ASKED = re.compile(r"\b(?:percentage|per ?cent|%|rise|rose|increase|fall|fell|grow|grew|change|compare)", re.I)
@@ -784,7 +793,7 @@ def _figure_lead(
     subject = subject_words(query)
     before = _before_if_referred(lead[0], passages)  # "This represents around 45% of total costs" takes its subject from there
     said = f"{lead[0].quote} {passages[lead[0].passage_index].heading} {before.quote if before else ''}"
-    if subject and not subject & set(tokenize(said)):
+    if subject and not {_stem(t) for t in subject} & {_stem(t) for t in tokenize(said)}:
         return [], f"a figure for {' or '.join(sorted(subject))}"
     return lead[:1] + [c for c in candidates if c is not lead[0]], ""
 

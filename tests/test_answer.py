@@ -778,3 +778,14 @@ def test_a_company_chosen_or_an_election_won_is_answered_only_by_a_sentence_sayi
     # a quotation received is no company chosen, and results to be reported name no winner
     assert assistant.ask("Which supplier did the community council choose for the notice board at the school gates?").abstained
     assert assistant.ask("Who won the by-election on 2 May?").abstained
+
+
+def test_a_figure_s_subject_is_found_whatever_the_ending_of_its_words(tmp_path):
+    minutes = ("Ashcombe Community Council\nMinutes of the meeting held on 29 January 2024\n\n"
+               "7. Reports from outside bodies. Village Hall - a quiz for the fete funds will be held on 10th February. "
+               "The Hall will be closed for redecorating and other work on 12th February for 3 weeks. "
+               "School - no report.\n")
+    assistant = _assistant_over(tmp_path, {"ashcombe_community_council_minutes_2024-01-29.txt": minutes})
+    answer = assistant.ask("When is Ashcombe Village Hall closing for redecoration, and for how long?")
+    assert not answer.abstained, answer.notes
+    assert "12th February for 3 weeks" in answer.text.split("[1]")[0]
