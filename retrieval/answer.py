@@ -243,7 +243,10 @@ _PER_N = re.compile(r"\bper\s+(\d[\d,]*)")
 
 
 # a question asking for a percentage or share, and a sentence giving one ("34%", "12 per cent", "one in five", "half")
-_SHARE_ASKED = re.compile(r"\bwhat (?:percentage|proportion|share|per ?cent)\b", re.I)
+_SHARE_ASKED = re.compile(r"\bwhat (?:percentage|proportion|share|per ?cent)\b"
+                          # a rate that is a percentage: "what interest rate", "the vacancy rate" (not "the rate per 10,000")
+                          r"|\b(?:interest|inflation|vacancy|occupancy|collection|absorption|growth|unemployment|completion|"
+                          r"attendance)\s+rates?\b|\brates? of (?:interest|inflation|return)\b", re.I)
 _SHARE = re.compile(r"%|\bper ?cent\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:in|out of) (?:\d|every|ten|\w+ (?:children|pupils|people))"
                     r"|\b(?:half|third|quarter|fifth|tenth|majority|minority)\b", re.I)
 

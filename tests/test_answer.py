@@ -294,6 +294,9 @@ def test_a_figure_must_be_in_the_unit_asked_for():
     cost = "What is the value of the new recycling contract?"
     assert unit_missing(cost, "KCC has secured a new two-year recycling contract.")
     assert not unit_missing(cost, "The contract is worth approximately £59m over two years.")
+    interest = "What interest rate did the City pay on the note it issued in December?"
+    assert unit_missing(interest, "The City last issued a note in December, which raised the General Fund balance by $125M.")
+    assert not unit_missing(interest, "The note was issued at an interest rate of 2.25 per cent.")
     worth = "What is the contract for the booster station pumps worth?"
     assert prepare(worth).wants_figure
     assert unit_missing(worth, "Discussion and possible action on a contract to replace two pumps at the booster station.")
