@@ -147,7 +147,7 @@ def months_in(text: str) -> set[tuple[str, str]]:
 
 # a month that names a source rather than a period: "Ofsted's November 2017 re-inspection", "the May 2022 report"
 _SOURCE_AFTER = re.compile(
-    r"\s+(?:re-?inspection|inspection|report|meeting|visit|minutes|panel|committee|cabinet|council|answer|update|"
+    r"\s+(?:(?:annual|general|special|extraordinary|ordinary|monthly|regular|board|budget|public)\s+)?(?:re-?inspection|inspection|report|meeting|visit|minutes|panel|committee|cabinet|council|answer|update|"
     r"review|decision|agenda|full council)\b",
     re.I,
 )
