@@ -92,7 +92,7 @@ _FOLLOW_UP = re.compile(
     re.I,
 )
 YEAR_RE = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-QUARTER_RE = re.compile(r"\b(?:Q\s?([1-4])|quarter\s*([1-4])|(first|second|third|fourth)\s+quarter)\b", re.I)
+QUARTER_RE = re.compile(r"\b(?:Q\s?([1-4])|quarter\s*([1-4])|(first|second|third|fourth)[\s-]+quarter)\b", re.I)
 _ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
 CODE_RE = re.compile(r"\b([A-Z]{1,4}\d{1,3}[a-z]?)(?:\s*/\s*([A-Z]{0,4}\d{1,3}))?\b")
 
@@ -130,13 +130,22 @@ def year_span(m: re.Match[str]) -> tuple[int, int]:
     return int(first), int(last) if len(last) == 4 else int(first[:2] + last)
 
 
+# a fiscal year named by the year it ends in: "FY19", "FY 2019" (July 2018 to June 2019)
+_FY_ENDING = re.compile(r"\bFY\s?(20)?(\d\d)(?!\s*[-–/]\s*\d)\b")
+
+
 def financial_years_in(text: str) -> set[str]:
-    """The financial years (2000/01 to 2048/49) a text names, written alike: "2023-24" and "2023/2024" are both "2023/24"."""
+    """The financial years (2000/01 to 2048/49) a text names, written alike: "2023-24", "2023/2024" and "FY24" are
+    all "2023/24"."""
     out = set()
     for m in YEAR_RANGE_RE.finditer(text):
         first, last = year_span(m)
         if 2000 <= first < 2049 and last == first + 1:
             out.add(f"{first}/{str(last)[2:]}")
+    for m in _FY_ENDING.finditer(text):
+        last = int(m.group(2))
+        if 1 <= last <= 49:
+            out.add(f"{2000 + last - 1}/{m.group(2)}")
     return out
 
 

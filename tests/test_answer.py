@@ -793,3 +793,16 @@ def test_a_figure_s_subject_is_found_whatever_the_ending_of_its_words(tmp_path):
     answer = assistant.ask("When is Ashcombe Village Hall closing for redecoration, and for how long?")
     assert not answer.abstained, answer.notes
     assert "12th February for 3 weeks" in answer.text.split("[1]")[0]
+
+
+def test_a_fiscal_year_named_by_its_end_and_a_hyphenated_quarter_pick_the_report_for_that_period(tmp_path):
+    query = prepare("By how much did the third-quarter FY19 cash balance beat what the City had projected?")
+    assert query.quarters == ("3",) and query.financial_years == ("2018/19",)
+    q2 = ("Cash Report: FY19 Q2\nOffice of the City Controller\n\nKey Takeaways\nThe Consolidated Cash balance of $643.4M was "
+          "$174M higher than the City's projection following the first quarter of the fiscal year.\n")
+    q3 = ("Cash Report: FY19 Q3\nOffice of the City Controller\n\nKey Takeaways\nThe FY19 Q3 Consolidated Cash balance "
+          "exceeded projections from last quarter by $299.2M.\n")
+    assistant = _assistant_over(tmp_path, {"city_cash_report_fy19_q2_2018-12-31.txt": q2, "city_cash_report_fy19_q3_2019-03-31.txt": q3})
+    answer = assistant.ask("By how much did the City's third-quarter FY19 Consolidated Cash balance beat its projection?")
+    assert not answer.abstained, answer.notes
+    assert "$299.2M" in answer.text.split("[1]")[0] and "$174M" not in answer.text
