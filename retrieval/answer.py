@@ -552,10 +552,10 @@ _ASKS = re.compile(r"^(?:[•*-]\s*)?(?:Would|Was|Were|Could|Can|Is|Are|Did|Does
                    r"(?:the|there|it|this|that|they|you|we|he|she|people|members|any|anyone|[A-Z][a-z]+)\b")
 
 
-def _heading_only(quote: str) -> bool:
-    """Whether a sentence is only a heading: a few words, each capitalised but for small joining words."""
+def _heading_only(quote: str, most: int = 8) -> bool:
+    """Whether a sentence is only a heading: a few words (``most`` at most), each capitalised but for small joining words."""
     words = clean_sentence(quote).strip(" .:").split()
-    return 0 < len(words) <= 8 and all(_HEADING_WORDS.fullmatch(w) for w in words) and any(w[0].isupper() for w in words)
+    return 0 < len(words) <= most and all(_HEADING_WORDS.fullmatch(w) for w in words) and any(w[0].isupper() for w in words)
 
 
 def _tabular(quote: str) -> bool:
@@ -1032,6 +1032,12 @@ def select(
         prose = next((c for c in strong if not _tabular(c.quote) and c.score >= strong[0].score * config.support_ratio), None)
         if prose is not None:
             strong = [prose] + [c for c in strong if c is not prose]
+    if _heading_only(strong[0].quote, 14) and not _heading_only(strong[0].quote):
+        # a paper's title line ("Town of North Star Monthly Meeting February 16, 2021.") does not lead when a close
+        # contender says something; a short heading still leads, with the sentences after it
+        said = next((c for c in strong[1:] if not _heading_only(c.quote, 14) and c.score >= strong[0].score * config.support_ratio), None)
+        if said is not None:
+            strong = [said] + [c for c in strong if c is not said]
     if _ASKS.search(clean_sentence(strong[0].quote)) and not re.search(r"\b(?:ask|asked|questions?|raised|quer\w+)\b", query.question, re.I):
         # a question put at the meeting ("Was the Council in discussion with NAMA and could it obtain a list of
         # NAMA-owned sites.") yields to a close reply ("The Council did not have a list of NAMA-owned sites ...")

@@ -806,3 +806,16 @@ def test_a_fiscal_year_named_by_its_end_and_a_hyphenated_quarter_pick_the_report
     answer = assistant.ask("By how much did the City's third-quarter FY19 Consolidated Cash balance beat its projection?")
     assert not answer.abstained, answer.notes
     assert "$299.2M" in answer.text.split("[1]")[0] and "$174M" not in answer.text
+
+
+def test_a_paper_s_title_line_does_not_lead_when_a_close_sentence_says_something(tmp_path):
+    from core.settings import PROJECT_ROOT
+
+    # the eighth held-out set's papers: the town board's newest minutes open with "Town of North Star Monthly Meeting
+    # February 16, 2021.", which matches the question closely and says nothing
+    assistant = Assistant(make_settings(tmp_path / "data"))
+    assert assistant.ingest([PROJECT_ROOT / "corpus" / "heldout_8" / "papers"]).ok
+    answer = assistant.ask("How did the North Star board decide to hold its 2021 annual meeting?")
+    assert not answer.abstained, answer.notes
+    lead = answer.text.split("[1]")[0]
+    assert "by telephone" in lead and "Monthly Meeting February 16" not in lead, answer.text
