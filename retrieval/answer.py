@@ -806,7 +806,7 @@ def _records_vote(quote: str) -> bool:
     return bool(TALLY.search(quote) or VOTE_OUTCOME.search(quote))
 
 
-def _vote_after(c: Candidate, passages: list[Passage], reach: int = 30) -> Candidate | None:
+def _vote_following(c: Candidate, passages: list[Passage], reach: int = 30) -> Candidate | None:
     """The vote on the motion or item ``c`` speaks of: the first sentence after it (within ``reach`` sentences, in
     the passages found) recording how a vote went, unless the next agenda item begins first. Minutes record the
     vote after the motion and its debate: "Director Hoy seconded the motion. [...] An electronic vote was taken with
@@ -855,7 +855,7 @@ def _lead_for_kind(
         if voted is not None:
             return [voted] + [c for c in strong if c is not voted], ""
         for c in (c for c in strong if c.score >= strong[0].score * config.support_ratio):
-            vote = _vote_after(c, passages)
+            vote = _vote_following(c, passages)
             if vote is not None:
                 return [vote, c] + [x for x in strong if x is not c], ""
         return [], "a recorded vote"

@@ -79,6 +79,7 @@ def _lead_in_end(text: str) -> str:
 
 
 def _holds_vote(text: str) -> bool:
+    """Whether a passage holds a sentence recording a vote taken."""
     return any(vote_taken(text[s:e]) for s, e in sentence_spans(text))
 
 
