@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from core.models import Filters, Passage, Turn
+from core.settings import PROJECT_ROOT
 from ingest.sentences import vote_taken
 from retrieval.answer import (
     asked_role,
@@ -610,8 +611,6 @@ def test_who_opened_an_event_is_answered_by_the_sentence_saying_so(tmp_path):
 
 
 def test_a_sentence_across_a_page_break_is_cited_from_the_page_holding_most_of_it(tmp_path):
-    from tests import makepapers
-
     first = ("To: County Council - 13 March 2025\n\nArmed Forces Covenant annual report\n\n2.5 Welfare support\n\n"
              "2.5.1 The council and its champions continue to provide case work for veterans and their families. "
              "2.5.2 Initial preparations began in 2024 to support the Brunei Gurkha unit move in Summer 2025. Work on a "
@@ -709,8 +708,6 @@ def test_an_item_s_heading_brings_the_sentences_after_it(tmp_path):
 
 
 def test_an_answer_does_not_quote_a_sentence_it_already_holds_from_an_overlapping_passage(tmp_path):
-    from core.settings import PROJECT_ROOT
-
     name = "limerick_cappamore_kilmallock_municipal_district_budgetary_plan_minutes_2017-10-19.pdf"
     minutes = (PROJECT_ROOT / "corpus" / "heldout_5" / "papers" / "minutes" / name).read_bytes()
     assistant = _assistant_over(tmp_path, {name: minutes})
@@ -809,8 +806,6 @@ def test_a_fiscal_year_named_by_its_end_and_a_hyphenated_quarter_pick_the_report
 
 
 def test_a_paper_s_title_line_does_not_lead_when_a_close_sentence_says_something(tmp_path):
-    from core.settings import PROJECT_ROOT
-
     # the eighth held-out set's papers: the town board's newest minutes open with "Town of North Star Monthly Meeting
     # February 16, 2021.", which matches the question closely and says nothing
     assistant = Assistant(make_settings(tmp_path / "data"))
