@@ -128,9 +128,17 @@ def _html_text(html: str) -> Loaded:
         tag.decompose()
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
     h1 = soup.find("h1")
-    if h1 is not None:
-        title = h1.get_text(" ", strip=True) or title
+    heading = h1.get_text(" ", strip=True) if h1 is not None else ""
+    # the page's heading names it, unless the window title says that and more ("VUDA Budget 2010-2011 - CAPITAL
+    # EXPENDITURE" for the heading "Budget 2010-2011"), leaving out the site's name after a bar
+    window = title.split(" | ")[0].strip()
+    title = window if heading and heading.lower() in window.lower() else heading or title
     root = soup.find("main") or soup.body or soup
+    # a table row is one line, its cells apart as in a Word table: "Legal charges | 1.00 | 1.50", not "Legal charges1.001.50"
+    for row in root.find_all("tr"):
+        cells = [cell.get_text(" ", strip=True) for cell in row.find_all(["td", "th"], recursive=False)]
+        if len(cells) > 1:
+            row.replace_with("\n" + " | ".join(c for c in cells if c) + "\n")
     for tag in root.find_all(_BLOCK_TAGS):
         if tag.name == "br":
             tag.replace_with("\n")

@@ -282,6 +282,22 @@ def test_an_editor_s_title_and_a_deadline_do_not_name_or_date_a_web_page():
     assert document_from_bytes(page.encode(), "reports/budget_book_2010-11.html").date == "2017-03-31"  # a financial year is no month
 
 
+def test_a_web_table_s_rows_keep_their_cells_apart_and_its_window_title_says_more_than_its_heading():
+    page = ("<html><head><title>HUDA Budget 2010-2011 - CAPITAL EXPENDITURE | Harbourside Urban Development Authority</title>"
+            "</head><body><h1>Budget 2010-2011</h1><p>(Rs. in lakhs)</p><table><thead><tr><th>SL.NO.</th><th>HEAD OF ACCOUNTS</th>"
+            "<th>Budget Allocation for 2009-2010</th><th>Expenditure up to<br>28-02-10</th><th>Budget Allocation for 2010-2011</th>"
+            "</tr></thead><tbody><tr><td>2</td><td>Legal charges</td><td>1.00</td><td>&nbsp;</td><td>3.00</td></tr>"
+            "<tr><td>6</td><td>Paradise Point (Land Pooling)</td><td>6000.00</td><td>3.10</td><td>1000.00</td></tr>"
+            "</tbody></table></body></html>")
+    doc = document_from_bytes(page.encode(), "reports/huda_budget_capital_expenditure_2010-11_2010-04-01.html")
+    text = doc.pages[0].text
+    assert "6 | Paradise Point (Land Pooling) | 6000.00 | 3.10 | 1000.00" in text  # not "6000.003.101000.00"
+    assert "2 | Legal charges | 1.00 | 3.00" in text
+    assert "Expenditure up to 28-02-10 | Budget Allocation for 2010-2011" in text
+    # the window title names the paper when it says the heading and more; the site's name after a bar is left out
+    assert doc.title == "HUDA Budget 2010-2011 - CAPITAL EXPENDITURE"
+
+
 def test_a_special_district_is_the_body_and_a_letterhead_s_address_is_no_title():
     page = ("1600 Blake Street\nDenver, CO 80202-1399\n303-299-2303\n\nRegional Transportation District\nBoard of Directors\n"
             "Chair – Lee Kemp, District I\nSecretary – Angie Malpiede, District C\n\nBOARD OF DIRECTORS MEETING\n"
