@@ -39,7 +39,9 @@ _TALLY_LINE = re.compile(rf"(?:^|\n|:)\s*{_VOTE_WORDS}\s*[(:]\s*\d+\)?\s*(?=\n|$
 # "Vote: 5-0"
 VOTE_OUTCOME = re.compile(
     r"\b(?:carried|lost|defeated|fell|unanimous(?:ly)?|nem\.? con)\b|\bmotion\s+(?:was\s+)?(?:passed|failed)\b|(?-i:\bPASSED\b)"
-    r"|\b\d+\s+votes?\s+(?:in\s+favou?r|for|against)\b|\bvote:?\s*\(?\d+\s*[-–]\s*\d+\b", re.I)
+    r"|\b\d+\s+votes?\s+(?:in\s+favou?r|for|against)\b|\bvote:?\s*\(?\d+\s*[-–]\s*\d+\b"
+    # a table of votes, its outcome a cell of its own: "ARTICLE 1 New High School: | 208 | 10 | 4 | Pass | 29-April-2019"
+    r"|(?:^|\|)[ \t]*(?:pass(?:ed)?|fail(?:ed)?|carried|adopted|rejected)[ \t]*(?:\||$)", re.I | re.M)
 _VOTED = re.compile(r"\b(?:vot\w*|carried|passed|lost|defeated|nem\.? con|(?:For|Against)\s*[:(]\s*\d)", re.I)
 
 

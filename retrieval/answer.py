@@ -24,6 +24,7 @@ from retrieval.query import (
     MONTH_NAMES,
     MONTH_YEAR_RE,
     QUARTER_RE,
+    VOTE_CUES,
     YEAR_RANGE_RE,
     YEAR_RE,
     Query,
@@ -194,14 +195,14 @@ _NOT_NAMES = frozenset(
     ofsted inspection inspector inspectors local authority government department director head chair chairman leader
     annual plan strategy policy overall effectiveness good outstanding inadequate requires improvement care leaver leavers
     education health social corporate parenting scrutiny overview question questions answer answers if there this that
-    these those it its their they mr mrs ms dr cllr am i""".split()
+    these those it its their they mr mrs ms dr cllr councillor councillors councilor councilors am i""".split()
 )
 
 
 _GENERIC = frozenset(tokenize(
     """average weekly monthly annual yearly cost costs number numbers many much rate rates percentage proportion share total
     figure figures amount level value size how what which year years quarter month week day time last latest current
-    new council councils"""))
+    new council councils get gets got getting back expect expects expected expecting receive receives received actually"""))
 
 
 _CONTEXT = re.compile(r"\b(?:at the time of|according to|as reported|reported to|in (?:its|the) (?:\w+ ){0,4}?(?:report|inspection|minutes)|"
@@ -238,7 +239,12 @@ def _stem(token: str) -> str:
 _MONEY_ASKED = re.compile(r"\b(?:cost|costs|value|price|budget|spend|spent|spending|funding|fee|fees|salary|overspend|underspend|"
                           r"savings?|investment|invested|GVA|income|revenue|turnover|precept|balances?|reserves?|worth|how much (?:money|funding|did|does|do|was|is|will|has|have))\b", re.I)
 _CHANGE_ASKED = re.compile(r"\b(?:percentage|per ?cent|%|rise|rose|increase|fall|fell|grow|grew|change|compare)", re.I)
-_MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:million|billion|bn|m|k)\b|\bpounds?\b|\bpence\b|\bdollars?\b", re.I)
+_MONEY = re.compile(r"[£$€₹]\s?\d|\bRs\.?\s?\d|\d\s?(?:million|billion|bn|m|k|lakhs?|crores?)\b|\d\s?[£$€](?!\w)|"
+                    r"\b(?:pounds?|pence|dollars?|rupees?|euros?)\b", re.I)
+# a table's unit, stated once for all its rows: "(Rs. in lakhs)", "(£000)", "$ in millions", "£'000"
+_MONEY_UNIT = re.compile(r"\(\s*(?:in\s+)?(?:Rs\.?|₹|£|\$|€|INR|USD|GBP|EUR)\s*(?:in\s+)?(?:lakhs?|crores?|thousands?|millions?|"
+                         r"billions?|m|bn|k|'?000s?)?\s*\)|[£$€]\s?'?000s?\b|[£$€]\s+in\s+(?:thousands|millions|billions)\b|"
+                         r"\bin\s+(?:lakhs|crores)\b", re.I)
 _PER_N = re.compile(r"\bper\s+(\d[\d,]*)")
 
 
@@ -251,12 +257,15 @@ _SHARE = re.compile(r"%|\bper ?cent\b|\b(?:\d+|one|two|three|four|five|six|seven
                     r"|\b(?:half|third|quarter|fifth|tenth|majority|minority)\b", re.I)
 
 
-def unit_missing(question: str, sentence: str) -> str:
+def unit_missing(question: str, sentence: str, unit: str = "") -> str:
     """What a figure sentence lacks of the unit a question asks for: money for a cost, value or budget
-    (unless a change or a share of it is asked for), "per 1,000" for a rate per 1,000, a percentage or share for "what
-    percentage"; empty when nothing is missing."""
+    (unless a change or a share of it, or a vote on it, is asked for), "per 1,000" for a rate per 1,000, a percentage
+    or share for "what percentage"; empty when nothing is missing. ``unit`` is where a table states its unit for all
+    its rows (its passage's title, heading and text): a row "2 Housing Schemes 6027.00 3001.41" of a table "(Rs. in
+    lakhs)" is in money."""
     if (_MONEY_ASKED.search(question) and not _CHANGE_ASKED.search(question) and not _SHARE_ASKED.search(question)
-            and not _MONEY.search(sentence)):
+            and not VOTE_CUES.search(question)
+            and not _MONEY.search(sentence) and not (has_figure(sentence) and _MONEY_UNIT.search(unit))):
         return "a sum of money for what was asked"
     asked = {n.replace(",", "") for n in _PER_N.findall(question)}
     if asked and not asked & {n.replace(",", "") for n in _PER_N.findall(sentence)}:
@@ -264,6 +273,11 @@ def unit_missing(question: str, sentence: str) -> str:
     if _SHARE_ASKED.search(question) and not _SHARE.search(sentence):
         return "a percentage or share for what was asked"
     return ""
+
+
+def _unit_of(passage: Passage) -> str:
+    """Where a passage's table may state its unit: its paper's title, its heading and its text."""
+    return f"{passage.title} {passage.heading} {passage.text}"
 
 
 def required_terms(query: Query) -> list[str]:
@@ -365,6 +379,9 @@ def extractive_answer(
     needed = required_terms(query)
     # an acronym the papers never use, written out in a passage found, is no missing name
     needed = [t for t in needed if lexical.known(t) or not _spelled_out(t, query.question, passages)]
+    # a name the papers never write out, whose initials they use, is asked for by those initials
+    short = _initials_used(query.question, lexical)
+    needed = list(dict.fromkeys(short.get(t, t) for t in needed))
     unknown = [t for t in needed if not any(lexical.known(f) for f in _forms(t))]
     if unknown:
         note = f"the papers never mention {', '.join(unknown)}"
@@ -406,6 +423,25 @@ def _spelled_out(token: str, question: str, passages: list[Passage]) -> bool:
         return False
     pattern = _written_out(letters)
     return any(pattern.search(p.text) for p in passages)
+
+
+_OPENERS = frozenset("what which when where who whom whose how why did does do is are was were has have had in at on for "
+                     "according under the and".split())
+
+
+def _initials_used(question: str, lexical: LexicalIndex) -> dict[str, str]:
+    """The words of each name in a question that the papers never write out but abbreviate, mapped to its initials:
+    "Visakhapatnam Urban Development Authority" is "VUDA" in its own budget."""
+    found: dict[str, str] = {}
+    for m in re.finditer(r"\b[A-Z][\w’'-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w’'-]*)+", question):
+        words = [w for w in re.findall(r"[\w’'-]+", m.group(0)) if w[0].isupper()]
+        while words and words[0].lower() in _OPENERS:  # "What Urban ...", "In Visakhapatnam ..."
+            words.pop(0)
+        tokens = [t for w in words for t in tokenize(w)]
+        initials = "".join(w[0] for w in words).lower()
+        if len(words) >= 2 and any(not lexical.known(t) for t in tokens) and lexical.known(initials):
+            found.update((t, initials) for t in tokens)
+    return found
 
 
 def _written_out(letters: str) -> re.Pattern[str]:
@@ -641,11 +677,13 @@ def _added_terms(query: Query, lead: Candidate, after: Candidate, lexical: Lexic
 def _measures_missing(query: Query, passage: Passage, sentence: str | None = None) -> list[str]:
     """The measures a figure question names (budget, overspend, weekly, ...) that a passage does not, or, given
     one of its sentences, that the sentence and the passage's heading do not."""
+    if query.wants_vote:
+        return []  # "the vote on the budget motion" asks how a vote went, not for a budget
     asked = _asked_part(query.question).lower()
     where = (f"{passage.heading} {sentence}" if sentence is not None else f"{passage.title} {passage.heading} {passage.text}").lower()
     return [m for m, forms in _MEASURES.items()
             if re.search(rf"\b{m}s?\b", asked)
-            and not any(re.search(rf"\b{re.escape(f)}\b", where) for f in forms)]
+            and not any(re.search(rf"\b{re.escape(f)}s?\b", where) for f in forms)]
 
 
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=\s+(?:were|was|are|is|did|do|does|had|has|have|"
@@ -779,7 +817,7 @@ def _figure_lead(
     "how many" question counts, and be of what was asked: "£712 per week" for support packages is no
     children's home placement's cost.
     """
-    fitting = [c for c in candidates if not unit_missing(query.question, c.quote)]
+    fitting = [c for c in candidates if not unit_missing(query.question, c.quote, _unit_of(passages[c.passage_index]))]
     if not fitting:
         return [], unit_missing(query.question, candidates[0].quote) if candidates else ""
     acronyms = _acronyms(query.question)
@@ -981,6 +1019,20 @@ def _repeats(quote: str, other: str) -> bool:
     return a in b or b in a
 
 
+# a numbered item of business: "Article 23", "motion 2023-02-04", "Resolution No. 18-02", "decision 24/00093"
+_ITEM_ASKED = re.compile(r"\b(article|item|motion|resolution|ordinance|by-?law|decision|application|appeal|petition|amendment|bill)s?"
+                         r"\s+(?:no\.?\s*|number\s+|#\s*)?(\d+(?:[-/.]\d+)*)(?![\d/.-]*\d)", re.I)
+
+
+def _names_item(passage: Passage, kind: str, number: str) -> bool:
+    """Whether a passage names a numbered item: its word and number ("ARTICLE 23", "article23"), or a number
+    telling enough alone ("24/00093", "2023-02-04")."""
+    text = f"{passage.heading} {passage.text}"
+    if re.search(rf"\b{kind}s?\W{{0,3}}(?:no\.?\s*|number\s+|#\s*)?{re.escape(number)}(?![\d])", text, re.I):
+        return True
+    return bool((re.search(r"[-/.]", number) or len(number) >= 4) and re.search(rf"(?<![\d/.-]){re.escape(number)}(?![\d])", text))
+
+
 def select(
     query: Query, passages: list[Passage], candidates: list[Candidate], needed: list[str],
     lexical: LexicalIndex, config: AnswerConfig,
@@ -1002,7 +1054,7 @@ def select(
     best_doc = passages[strong[0].passage_index].doc_id
     kinds: list[tuple[bool, Callable[[Candidate], bool]]] = [
         (query.wants_date, lambda c: gives_date(query, c.quote, passages[c.passage_index].date)),
-        (query.wants_figure, lambda c: has_figure(c.quote) and not unit_missing(query.question, c.quote)),
+        (query.wants_figure, lambda c: has_figure(c.quote) and not unit_missing(query.question, c.quote, _unit_of(passages[c.passage_index]))),
         (query.wants_vote, lambda c: _records_vote(c.quote)),
     ]
     for asked, gives in kinds:
@@ -1018,6 +1070,12 @@ def select(
               and not other_years(query, c.quote, passages[c.passage_index].date) and not other_quarters(query, c.quote)]
     if not strong:
         return [], [f"the period asked about ({period_words(query)})"]
+    items = _ITEM_ASKED.findall(query.question)
+    if items:
+        # a numbered item asked about ("Article 23", "motion 2023-02-04") is answered from a passage naming it
+        strong = [c for c in strong if any(_names_item(passages[c.passage_index], kind, number) for kind, number in items)]
+        if not strong:
+            return [], [" or ".join(f"{kind} {number}" for kind, number in items)]
     if query.as_at:
         dated = {i for i in {c.passage_index for c in strong} if names_day_asked(query, passages[i])}
         strong = [c for c in strong if c.passage_index in dated]

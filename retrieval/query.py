@@ -64,16 +64,19 @@ FIGURE_CUES = re.compile(
 # "When was ...?" asks for a date; "When the motion was put to the vote, how many ...?" asks what follows the clause
 _DATE_CUES = re.compile(r"^\s*(?:and\s+)?when\b(?![^?]*,\s*(?:how|what|who|which|why|where|did|was|were|had)\b)|\b(?:what|which) (?:year|date|month|day)\b|\b(?:since|by|until|till) when\b", re.I)
 # a question about how a vote went: its tally or its outcome answers it
-_VOTE_CUES = re.compile(
-    r"\bhow many\b.*\b(?:vot(?:e|ed|es|ing)|abstained|abstentions?)\b|\bhow did\b.*\bvote\b|\b(?:what|how) was the (?:\w+ )?vote\b"
+VOTE_CUES = re.compile(
+    r"\bhow many\b.*\b(?:vot(?:e|ed|es|ing)|abstained|abstentions?)\b|\bhow did\b.*\bvote\b|\b(?:what|how) was the (?:[\w’'-]+ ){0,3}?vote\b|\bvote (?:count|tally|totals?)\b"
     r"|\bresult of the (?:\w+ )?vote\b|\bvoted (?:for|against)\b", re.I
 )
 _DECISION_CUES = re.compile(
     r"\bdecisions?\b|\bwhat (?:did|was|were|has|have) .*\b(?:decid|resolv|agree|approv|endors|recommend|vot)\w*"
-    r"|\bwhat happened (?:to|with)\b|" + _VOTE_CUES.pattern, re.I
+    r"|\bwhat happened (?:to|with)\b|" + VOTE_CUES.pattern, re.I
 )
 # a grade given, not a pay grade ("the minimum rate for grade KSA", "pay grades")
 _JUDGEMENT_CUES = re.compile(r"\b(?:(?<!pay )grade[ds]?(?!\s+(?-i:[A-Z]{1,4}\d*|\d+)\b)|grading|judge?ments?|judge[ds]?|rated|rating|RAG)\b", re.I)
+# a person's view, not a grade given: "How did Councillor Lo judge the effect of the breakdowns?"
+_OPINION_CUES = re.compile(r"\b(?i:how did (?:the )?)(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|Mayor|Senator|Commissioner|Chair(?:man|woman)?|"
+                           r"Director|Minister|Cabinet Member)\b\.?(?:\s+[A-Z][\w’'-]*)*\s+(?:judge|rate|assess|grade)\b")
 # "the latest inspection", "last quarter", "the most recent report": the newest paper is meant
 _LATEST_CUES = re.compile(
     r"\b(?:latest|most recent|last|current|newest)\s+(?:[\w’'-]+\s+){0,2}?"
@@ -227,8 +230,8 @@ def prepare(question: str, history: tuple[Turn, ...] = ()) -> Query:
         quarters=tuple(sorted(quarters_in(question))),
         wants_date=bool(_DATE_CUES.search(question)),
         wants_decision=bool(_DECISION_CUES.search(question)),
-        wants_judgement=bool(_JUDGEMENT_CUES.search(question)),
-        wants_vote=bool(_VOTE_CUES.search(question)),
+        wants_judgement=bool(_JUDGEMENT_CUES.search(question)) and not _OPINION_CUES.search(question),
+        wants_vote=bool(VOTE_CUES.search(question)),
         latest=bool(_LATEST_CUES.search(question)),
         months=asked_months(question),
         financial_years=tuple(sorted(financial_years_in(question))),

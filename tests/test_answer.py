@@ -814,3 +814,62 @@ def test_a_paper_s_title_line_does_not_lead_when_a_close_sentence_says_something
     assert not answer.abstained, answer.notes
     lead = answer.text.split("[1]")[0]
     assert "by telephone" in lead and "Monthly Meeting February 16" not in lead, answer.text
+
+
+def test_a_budget_table_in_lakhs_answers_a_question_naming_the_authority_its_initials_stand_for(tmp_path):
+    # a sum in rupees, before or after its figure, is money; so is a row of a table stating its unit once
+    cost = "How much did the authority budget for the sale of plots?"
+    assert not unit_missing(cost, "The grant was Rs. 3196.00 lakhs.")
+    assert not unit_missing("How much does Para Transpo charge?", "a rural flat rate fare of 10$ one-way")
+    row = "1 | Sale of Plots | 1817.00 | 12.83 | 3196.00"
+    assert unit_missing(cost, row) and not unit_missing(cost, row, "VUDA Budget 2012-13 (Rs. in lakhs) SL.NO. | HEAD OF ACCOUNTS")
+    budget = ("HUDA Budget 2012-2013\nRevised Estimates for 2011-2012 and Budget Estimates for 2012-2013 (Rs. in lakhs)\n\n"
+              "SL.NO. | HEAD OF ACCOUNTS | Budget Allocation for 2011-12 | Revised Budget 2011-12 | Budget Allocation for 2012-13\n"
+              "I | CAPITAL RECEIPTS : (HUDA)\n1 | Sale of Plots | 1817.00 | 12.83 | 3196.00\n2 | Housing Schemes | 6027.00 | 3001.41 | 6039.50\n"
+              "3 | Grant-in-Aid | 4.00 | 0.00 | 4.00\n")
+    assistant = _assistant_over(tmp_path, {"huda_budget_estimates_2012-13_2012-04-01.txt": budget})
+    answer = assistant.ask("How much did the Harbourside Urban Development Authority expect to raise from selling plots in 2012-13?")
+    assert not answer.abstained, answer.notes
+    assert "3196.00" in answer.text.split("[1]")[0]
+    # a name the papers neither write out nor abbreviate is still missing
+    assert assistant.ask("How much did the Seaview Urban Development Authority expect to raise from selling plots in 2012-13?").abstained
+
+
+def test_a_vote_on_a_numbered_item_is_answered_from_a_passage_naming_it(tmp_path):
+    assert prepare("What was the Town Meeting vote count on Article 6?").wants_vote
+    # "the vote on the budget motion" asks how a vote went, not for a sum of money or a budget
+    assert not unit_missing("What was the vote on Councillor Shaw's budget motion?", "For (8): A. Lee, B. Khan Against (1): D. Hill")
+    minutes = ("Transit Commission\nMinutes of the meeting of 9 February 2023\n\n7.1 2023 Draft Operating and Capital Budgets\n"
+               "Following discussions, Commission considered the following motions.\nMotion No. 2023-02-03\nMoved by R. Shaw\nCarried\n"
+               "Motion No. 2023-02-04\nMoved by R. Shaw\nFor (8): G. Gower, T. Tierney, J. Leiper, R. Shaw, S. Menard, C. Curry, M. Carr, W. Lo\n"
+               "Against (1): D. Hill\nCarried (8 to 1)\n")
+    tallies = ("<html><head><title>Town of Ashby 2019 Special Town Meeting: electronic vote tallies</title></head><body><table>"
+               "<tr><th>id</th><th>title</th><th>for</th><th>against</th><th>abstain</th><th>status</th><th>voted</th></tr>"
+               "<tr><td>article1</td><td>ARTICLE 1 New Library Building:</td><td>208</td><td>10</td><td>4</td><td>Pass</td>"
+               "<td>29-April-2019</td></tr><tr><td>article2</td><td>ARTICLE 2 Community Preservation Fund:</td><td>96</td>"
+               "<td>131</td><td>2</td><td>Fail</td><td>29-April-2019</td></tr></table></body></html>")
+    assistant = _assistant_over(tmp_path, {"transit_commission_minutes_2023-02-09.txt": minutes,
+                                           "ashby_special_town_meeting_vote_tallies_2019-04-29.html": tallies})
+    answer = assistant.ask("What was the vote on Councillor Shaw's budget motion 2023-02-04 at the Transit Commission?")
+    assert not answer.abstained, answer.notes
+    assert "Carried (8 to 1)" in answer.text
+    # a table's outcome cell records a vote
+    answer = assistant.ask("What was the vote on the new library building at Ashby's special town meeting?")
+    assert not answer.abstained, answer.notes
+    assert "208 | 10 | 4 | Pass" in answer.text.split("[1]")[0]
+    # an article no paper names is not answered with another article's vote
+    answer = assistant.ask("How did Ashby Town Meeting members vote on Article 23 in 2019?")
+    assert answer.abstained and "Article 23" in " ".join(answer.notes), answer.text
+
+
+def test_a_person_s_view_asked_for_is_no_grade_and_verbs_are_no_figure_s_subject(tmp_path):
+    assert not prepare("How did Councillor Lo judge the effect of Line 1's breakdowns on the public?").wants_judgement
+    assert prepare("How did Ofsted judge Doncaster's services for care leavers?").wants_judgement
+    assert not subject_words(prepare("How much does Littleton expect to get back from FEMA?"))
+    minutes = ("Board of Selectmen\nMinutes of 11 May 2020\n\nCOVID-19 Expenses\nThe Town Manager said the town has submitted its "
+               "COVID-19 expenses to FEMA. FEMA only pays 75% of COVID-19 reimbursable expenses. We are estimating a reimbursement "
+               "of about $235,000.\n")
+    assistant = _assistant_over(tmp_path, {"greenfield_board_of_selectmen_minutes_2020-05-11.txt": minutes})
+    answer = assistant.ask("How much does Greenfield expect to get back from FEMA for its COVID-19 costs?")
+    assert not answer.abstained, answer.notes
+    assert "$235,000" in answer.text
