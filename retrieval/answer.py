@@ -75,7 +75,7 @@ _RESOLUTION_RE = re.compile(r"\bRESOLVED\b|\bresolved\b|\b(?:agreed|decided|agre
 _ROLES = {
     "chair": r"\bchair(?:s|ed|ing|man|woman|person)?\b",
     "lead": r"\bl(?:ea)?d\b|\blead inspector\b|\bleads\b",
-    "propose": r"\bpropos(?:e|ed|es|ing|er)\b|\bmoved\b",
+    "propose": r"\bpropos(?:e|ed|es|ing|er)\b|\bmoved\b|\bmotion (?:was )?(?:made )?by\b",  # "On a motion by Commissioner Lyle"
     "second": r"\bseconded\b|\bseconder\b",
     "introduce": r"\bintroduc(?:e|ed|es|ing)\b|\bpresent(?:ed|s|ing)?\b",
     "present": r"\bintroduc(?:e|ed|es|ing)\b|\bpresent(?:ed|s|ing)?\b",
@@ -94,7 +94,7 @@ _ROLES = {
               r"won|successful|preferred|contracted|agreed to (?:use|go with)|went with)\b|\bcontract\b[^.]{0,200}?\bwith\b",
 }
 _ROLE_ASKED = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|were\s+|is\s+|has\s+been\s+)?(chair|lead|led|propos|second|introduc|present|elect|appoint|"
-                         r"bring|brought|wrote|author|open|co-?opt|nominat|won|win)\w*", re.I)
+                         r"bring|brought|wrote|author|open|co-?opt|nominat|won|win|moved\b)\w*", re.I)
 # work won, not a seat: "Who won RTD's contract for the new phone system?"
 _WORK_WON = re.compile(r"\b(?:contracts?|tenders?|bids?|work|job|franchise|concession)\b", re.I)
 # "Which company was awarded the contract ...?", "Which supplier did the council choose ...?"
@@ -130,7 +130,7 @@ def asked_role(question: str) -> re.Pattern[str] | None:
         return re.compile(_ROLES["chosen"], re.I) if m is not None or _CHOSEN_ASKED.search(question) else None
     verb = m.group(1).lower()
     key = {"led": "lead", "propos": "propose", "introduc": "introduce", "brought": "bring", "wrote": "bring",
-           "author": "bring", "coopt": "co-opt", "win": "won"}.get(verb, verb)
+           "author": "bring", "coopt": "co-opt", "win": "won", "moved": "propose"}.get(verb, verb)
     return re.compile(_ROLES[key], re.I)
 
 

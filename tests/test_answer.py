@@ -873,3 +873,16 @@ def test_a_person_s_view_asked_for_is_no_grade_and_verbs_are_no_figure_s_subject
     answer = assistant.ask("How much does Greenfield expect to get back from FEMA for its COVID-19 costs?")
     assert not answer.abstained, answer.notes
     assert "$235,000" in answer.text
+
+
+def test_who_moved_a_motion_is_answered_by_the_sentence_saying_who_moved_it(tmp_path):
+    assert asked_role("Who moved and who seconded the recommendations?").search("On a motion by Commissioner Lyle, seconded by Vice Chair McMahon")
+    minutes = ("Planning Commission\nMinutes of 6 February 2024\n\n4. 1201 Harbour Drive\nStaff presented the report on the conversion "
+               "of the office building at 1201 Harbour Drive to flats. Several residents spoke about parking on the street. "
+               "The Commission discussed the height of the building and the open space proposed.\nOn a motion by Commissioner Lyle, "
+               "seconded by Vice Chair McMahon, the Planning Commission voted to recommend approval of the rezoning. The motion "
+               "carried on a vote of 7 to 0.\n")
+    assistant = _assistant_over(tmp_path, {"planning_commission_minutes_2024-02-06.txt": minutes})
+    answer = assistant.ask("Who moved and who seconded the Planning Commission's recommendation on 1201 Harbour Drive?")
+    assert not answer.abstained, answer.notes
+    assert "Commissioner Lyle" in answer.text.split("[1]")[0], answer.text
