@@ -748,7 +748,7 @@ def states_count(sentence: str, counted: Collection[str]) -> bool:
     stated = "number" in sentence.lower()
     for n in numbers:
         for c in named:
-            if 0 < c - n <= 6:
+            if 0 < c - n <= 6 and ":" not in words[n:c]:  # not "4.2 Appointment of Special Constables : OC Transpo"
                 return True
             if 0 < n - c <= 8 and (stated or _STATED_AS & {w.lower() for w in words[c:n]}):
                 return True

@@ -81,6 +81,9 @@ def test_a_how_many_question_is_answered_with_a_count_of_what_it_asks_about():
     assert states_count("At the end of December 2024, there were 2,287 family cases open.", {"family"})
     assert not states_count("The next full area SEND inspection will be within approximately five years.", {"children"})
     assert not states_count("Caseloads for children fell in 2023.", {"children"})  # a year is not a count
+    # nor an item's number before its title: "4.2 Appointment of Special Constables : OC Transpo Chief's report"
+    assert not states_count("Carried 4.2 Appointment of Special Constables : OC Transpo Chief's report That the Board approve the "
+                            "appointments of OC Transpo employees listed in Document 1.", {"oc", "employee"})
     assert not states_count("The clinic lets patients walk in between 2pm and 4pm.", {"patient"})  # nor a time
     assert states_count("This compares to 3,235 two-year olds being funded.", counted_words("How many two-year-olds were funded?"))
     assert counts_only("How many patients did the clinic see?")
