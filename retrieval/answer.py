@@ -114,6 +114,19 @@ _CHAIRED_BODY = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|is\s+|has\s+been\s+)
                            r"(?:\s+(?:when|while|at|in|on|during|according|for|before|after)\b|[?,]|$)", re.I)
 
 
+# a question asking for a person: "Who put ...?", "On whose advice ...?", "Which councillors called in ...?"
+_WHO_ASKED = re.compile(r"^\s*(?:and\s+)?(?:who\b|(?:on|at|by) whose\b|which (?:[\w-]+ )?(?:councillors?|councilors?|members?|"
+                        r"officers?|selectm[ae]n|commissioners?|directors?|trustees?|ministers?|senators?|person|people)\b)", re.I)
+# a sentence naming a person: a title and a name ("Commissioner Lyle", "Mr Holden"), an initial and a surname ("D. Hill"),
+# a name saying or doing something ("Chad Stearns recused"), a name after "at the request of" or "by"
+_PERSON = re.compile(
+    rf"\b(?:{TITLES}|Commissioner|(?:Vice[- ])?Chair(?:man|woman)?|Mayor|Senator|Director|Selectman|Professor|Supervisor|Trustee|"
+    r"Alderman|Representative|Garda|Sergeant|Inspector|Superintendent|Constable|Sheriff|Judge|Reverend|Rev)\.?\s+[A-Z][\w'’-]+|\b[A-Z]\.\s?[A-Z][a-z]{2,}\b|\b(?!(?:The|This|That|Town|City|County)\b)[A-Z][a-z]+\s+"
+    r"(?!(?:Board|Council|Committee|Commission|Meeting|Panel|Cabinet|Authority|Department|Trust|Group|Team|Services?|Office|"
+    r"Members?|Staff)\b)[A-Z][a-z]+\s+(?:[a-z]+ed|said|asked|told|wrote|spoke|wishe[sd])\b|\b(?:request of|on behalf of|by|from)\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b(?!\s+[A-Z])"
+    r"|:\s*[A-Z][a-z]+\s+[A-Z][a-z]+\s+[A-Z][a-z]+\s+[A-Z][a-z]+")  # a list of names: "declared as: Esme Clark Betty Ross"
+
+
 def chaired_body(question: str) -> str:
     """The word for the body a "who chaired" question asks about ("board", "committee"), or ""."""
     m = _CHAIRED_BODY.search(question)
@@ -927,6 +940,12 @@ def _lead_for_kind(
         else:
             acting = next((c for c in strong if role.search(c.quote)), None)
         return ([acting] + [c for c in strong if c is not acting] if acting else []), "who held the role asked about"
+    if _WHO_ASKED.search(query.question) and not _PERSON.search(strong[0].quote):
+        # "Who put the article on the warrant?" is answered by a sentence naming someone: a close contender naming a
+        # person ("Inserted at the request of Stephen Revilak") leads over the best naming nobody
+        named = next((c for c in strong if c.score >= strong[0].score * config.support_ratio and _PERSON.search(c.quote)), None)
+        if named is not None:
+            return [named] + [c for c in strong if c is not named], ""
     if query.wants_date:
         # a "when" question is answered by a date, or declined
         dated = next((c for c in strong if gives_date(query, c.quote, passages[c.passage_index].date)), None)

@@ -886,3 +886,15 @@ def test_who_moved_a_motion_is_answered_by_the_sentence_saying_who_moved_it(tmp_
     answer = assistant.ask("Who moved and who seconded the Planning Commission's recommendation on 1201 Harbour Drive?")
     assert not answer.abstained, answer.notes
     assert "Commissioner Lyle" in answer.text.split("[1]")[0], answer.text
+
+
+def test_a_who_question_is_led_by_a_close_sentence_naming_someone(tmp_path):
+    warrant = ("Town of Ashby 2019 Annual Town Meeting warrant\n\nARTICLE 16 – ZONING BYLAW AMENDMENT/AFFORDABLE HOUSING REQUIREMENTS\n"
+               "To see if the Town will vote to amend the Zoning Bylaw by increasing the affordable housing requirements contained "
+               "in Section 8.2; or take any action related thereto.\n(Inserted at the request of Stephen Revilak and ten registered "
+               "voters)\n\nARTICLE 17 – ZONING BYLAW AMENDMENT/SIGNS\nTo see if the Town will vote to amend the Zoning Bylaw on "
+               "signs in business districts; or take any action related thereto.\n(Inserted at the request of the Redevelopment Board)\n")
+    assistant = _assistant_over(tmp_path, {"ashby_annual_town_meeting_warrant_2019-04-24.txt": warrant})
+    answer = assistant.ask("Who put the affordable housing requirements article on Ashby's 2019 Town Meeting warrant?")
+    assert not answer.abstained, answer.notes
+    assert "Stephen Revilak" in answer.text.split("[1]")[0], answer.text
