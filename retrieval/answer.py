@@ -832,7 +832,7 @@ def _figure_lead(
     """
     fitting = [c for c in candidates if not unit_missing(query.question, c.quote, _unit_of(passages[c.passage_index]))]
     if not fitting:
-        return [], unit_missing(query.question, candidates[0].quote) if candidates else ""
+        return [], unit_missing(query.question, candidates[0].quote, _unit_of(passages[candidates[0].passage_index])) if candidates else ""
     acronyms = _acronyms(query.question)
     if acronyms:
         # "What percentage of EHCPs ...?" takes its figure from a sentence on EHCPs (in it or its heading), not
