@@ -111,6 +111,11 @@ def load_pdf(data: bytes, max_pages: int) -> Loaded:
 _BLOCK_TAGS = ("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "br", "table", "section", "article")
 
 
+def _table_row(cells: list[str]) -> str:
+    """A table row as one line, its filled cells apart: "Legal charges | 1.00 | 3.00" (a Word or a web table alike)."""
+    return " | ".join(c for c in cells if c)
+
+
 def load_html(data: bytes) -> Loaded:
     """The readable text of an HTML page, one line per block element; scripts and navigation left out."""
     text = decode_text(data)
@@ -134,11 +139,11 @@ def _html_text(html: str) -> Loaded:
     window = title.split(" | ")[0].strip()
     title = window if heading and heading.lower() in window.lower() else heading or title
     root = soup.find("main") or soup.body or soup
-    # a table row is one line, its cells apart as in a Word table: "Legal charges | 1.00 | 1.50", not "Legal charges1.001.50"
+    # a table row is one line, its cells apart as in a Word table, not "Legal charges1.001.50"
     for row in root.find_all("tr"):
         cells = [cell.get_text(" ", strip=True) for cell in row.find_all(["td", "th"], recursive=False)]
         if len(cells) > 1:
-            row.replace_with("\n" + " | ".join(c for c in cells if c) + "\n")
+            row.replace_with("\n" + _table_row(cells) + "\n")
     for tag in root.find_all(_BLOCK_TAGS):
         if tag.name == "br":
             tag.replace_with("\n")
@@ -184,8 +189,7 @@ def _docx_text(data: bytes) -> Loaded:
         lines.append("")
     for table in document.tables:
         for row in table.rows:
-            cells = [c.text.strip() for c in row.cells]
-            lines.append(" | ".join(c for c in cells if c))
+            lines.append(_table_row([c.text.strip() for c in row.cells]))
         lines.append("")
     text = "\n".join(lines).strip()
     if not text:
