@@ -493,9 +493,23 @@ def _forms(token: str) -> tuple[str, ...]:
     return (token, place) if place else (token,)
 
 
-def _covers(c: Candidate, passages: list[Passage], needed: list[str], lexical: LexicalIndex) -> set[str]:
+def _written_out_in(question: str, needed: list[str], passages: list[Passage]) -> dict[str, set[str]]:
+    """For each acronym of the question that is a needed term, the papers found that write it out instead: minutes
+    headed "Leeds Community Healthcare NHS Trust" are the "LCH" board's though they never write "LCH"."""
+    found: dict[str, set[str]] = {}
+    for word in re.findall(r"\b[A-Z]{2,6}s?\b", question):
+        letters = word[:-1] if word.endswith("s") and len(word) > 2 else word
+        token = next(iter(tokenize(word)), "")
+        if token in needed and token not in found:
+            pattern = _written_out(letters)
+            found[token] = {p.doc_id for p in passages if pattern.search(f"{p.title}\n{p.text}")}
+    return found
+
+
+def _covers(c: Candidate, passages: list[Passage], needed: list[str], lexical: LexicalIndex,
+            written: dict[str, set[str]] | None = None) -> set[str]:
     doc_id = passages[c.passage_index].doc_id
-    return {t for t in needed if any(lexical.doc_contains(doc_id, f) for f in _forms(t))}
+    return {t for t in needed if any(lexical.doc_contains(doc_id, f) for f in _forms(t)) or doc_id in (written or {}).get(t, ())}
 
 
 def _year_match(c: Candidate, passages: list[Passage], year: str) -> bool:
@@ -1125,7 +1139,8 @@ def select(
     strong, missing = _lead_for_kind(query, strong, passages, config)
     if not strong:
         return [], [missing]
-    full = [c for c in strong if _covers(c, passages, needed, lexical) == set(needed)]
+    written = _written_out_in(query.question, needed, passages)
+    full = [c for c in strong if _covers(c, passages, needed, lexical, written) == set(needed)]
     if query.wants_figure and full:
         full, missing = _figure_lead(query, full, passages, config)
         if not full:
@@ -1141,18 +1156,18 @@ def select(
         # No single paper holds everything the question names: try two papers that do between them.
         best_pair: tuple[float, Candidate, Candidate] | None = None
         for a in strong[:10]:
-            cov_a = _covers(a, passages, needed, lexical)
+            cov_a = _covers(a, passages, needed, lexical, written)
             if not cov_a:
                 continue
             for b in strong[:15]:
                 if passages[b.passage_index].doc_id == passages[a.passage_index].doc_id:
                     continue
-                if cov_a | _covers(b, passages, needed, lexical) == set(needed):
+                if cov_a | _covers(b, passages, needed, lexical, written) == set(needed):
                     pair_score = a.score + b.score
                     if best_pair is None or pair_score > best_pair[0]:
                         best_pair = (pair_score, a, b)
         if best_pair is None:
-            covered = set().union(*(_covers(c, passages, needed, lexical) for c in strong[:10]))
+            covered = set().union(*(_covers(c, passages, needed, lexical, written) for c in strong[:10]))
             return [], [t for t in needed if t not in covered]
         chosen.extend(sorted(best_pair[1:], key=lambda c: -c.score))
     pool = full or strong

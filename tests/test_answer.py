@@ -898,3 +898,16 @@ def test_a_who_question_is_led_by_a_close_sentence_naming_someone(tmp_path):
     answer = assistant.ask("Who put the affordable housing requirements article on Ashby's 2019 Town Meeting warrant?")
     assert not answer.abstained, answer.notes
     assert "Stephen Revilak" in answer.text.split("[1]")[0], answer.text
+
+
+def test_a_body_asked_for_by_its_initials_is_found_in_a_paper_that_writes_its_name_out(tmp_path):
+    minutes = ("Northdale Community Healthcare NHS Trust\nMinutes of the Trust Board meeting held in public, 5 June 2025\n\n"
+               "Charitable Funds Update Report\nThe Board welcomed Jodie Collins, Charitable Funds Administrator, to the meeting to "
+               "support the presentation of the first six monthly update on the Trust's charitable work. Her work was commended.\n")
+    brief = ("NCH Performance Brief, June 2025\n\nWaiting times\nThe NCH waiting list for community dental services fell by 4% in "
+             "June. Sickness absence in NCH services was 5.8% against a target of 4.5%.\n")
+    assistant = _assistant_over(tmp_path, {"northdale_trust_board_minutes_2025-06-05.txt": minutes,
+                                           "nch_performance_brief_2025-06-30.txt": brief})
+    answer = assistant.ask("Who came to the June 2025 NCH board to help present the first six-monthly update on the charity?")
+    assert not answer.abstained, answer.notes
+    assert "Jodie Collins" in answer.text.split("[1]")[0], answer.text
