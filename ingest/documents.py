@@ -8,7 +8,16 @@ from pathlib import Path
 from core.errors import LoadError
 from core.models import Document
 from ingest.loaders import load_bytes
-from ingest.metadata import body_from_name, find_body, find_date, find_kind, find_title, minutes_title, parse_date
+from ingest.metadata import (
+    body_from_name,
+    find_body,
+    find_date,
+    find_kind,
+    find_title,
+    minutes_title,
+    parse_date,
+    with_council_named,
+)
 
 
 def content_hash(data: bytes) -> str:
@@ -18,7 +27,7 @@ def content_hash(data: bytes) -> str:
 
 # Raise when a change to how papers are read, chunked or embedded changes their passages or vectors. A paper's id
 # names the version that read it, so the next ingest reads a stored paper again, replacing it whole.
-READER_VERSION = 6
+READER_VERSION = 7
 
 
 def doc_id_for(sha256: str) -> str:
@@ -53,7 +62,9 @@ def document_from_bytes(data: bytes, rel_path: str, *, restricted: bool = False,
     opening = "\n".join(p.text for p in loaded.pages[:2])
     kind = find_kind(opening, rel_path)
     body = find_body(f"{loaded.declared_title}\n{opening}", kind)  # a declared title may name the council
-    named = "" if body else body_from_name(rel_path)  # a paper naming no body may have one in its file's name
+    named = body_from_name(rel_path)  # a paper naming no body, or a committee but not its council, may have it in its file's name
+    body = with_council_named(body, named)
+    named = "" if body else named
     when = find_date(first if loaded.pages[0].number is not None else first[:4000], rel_path)
     title = find_title(first, loaded.declared_title, rel_path)
     if kind == "minutes" and not (named and parse_date(title)):  # then a minutes title giving its date stays as it is

@@ -47,7 +47,7 @@ COUNCIL_RE = re.compile(
 )
 CITY_OF_RE = re.compile(r"\b(City of\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?: Council)?\b")
 COMMITTEE_RE = re.compile(
-    r"\b((?:[A-Z][A-Za-z,'’]*|and|of|for|the) (?:[A-Z][A-Za-z,'’]* |and |of |for |the ){0,8}"
+    r"\b((?:[A-Z][A-Za-z,'’]*|and|of|for|the) (?:[A-Z][A-Za-z,'’]* |and |of |for |the |& ){0,8}"
     r"(?:Panel|Committee|Cabinet|Board|Sub-Committee|Forum))\b"
 )
 INSPECTORATES = ("Ofsted", "Care Quality Commission", "CQC", "Department for Education")
@@ -275,9 +275,20 @@ def body_from_name(rel_path: str) -> str:
         named.append(word)
     while named and named[-1] not in _BODY_WORDS:
         named.pop()
-    if not named or len(named) > 8:
+    if not named or len(named) > 10:
         return ""
     return " ".join(w if w in {"of", "and", "the", "for"} else w.capitalize() for w in named)
+
+
+def with_council_named(body: str, named: str) -> str:
+    """A committee the text names without its council, given whole by the file's name: "Staff and Pensions Committee"
+    in "warwickshire_staff_and_pensions_committee_minutes_2021-09-13.txt" is Warwickshire's."""
+    def words(text: str) -> list[str]:
+        return [w for w in re.findall(r"[a-z]+", text.lower()) if w != "and"]
+    if not body or not named or ":" in body or COUNCIL_RE.search(body):
+        return body
+    have, fuller = words(body), words(named)
+    return named if len(fuller) > len(have) and fuller[-len(have):] == have else body
 
 
 def find_body(text: str, kind: str) -> str:

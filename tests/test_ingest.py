@@ -333,3 +333,16 @@ def test_a_paper_naming_no_body_takes_the_one_its_file_name_gives():
     doc = document_from_bytes(b"Stoke Ferry Parish Council\n\nMinutes of the meeting of 9 July 2014\n",
                               "minutes/wereham_board_minutes_2014-07-09.txt")
     assert doc.body == "Stoke Ferry Parish Council"
+
+
+def test_a_committee_named_without_its_council_takes_the_council_from_the_file_name():
+    page = ("Q3 Integrated Performance Report\nMeeting: 22/02/2023 - Resources and Fire & Rescue Overview and Scrutiny Committee "
+            "(Item 6)\n\nThe Chief Fire Officer introduced the report.\n")
+    doc = document_from_bytes(page.encode(), "minutes/warwick_resources_and_fire_rescue_overview_scrutiny_committee_minutes_2023-02-22.html")
+    assert doc.body == "Warwick Resources and Fire Rescue Overview Scrutiny Committee"
+    page = "Issue - meetings\n\nMeeting: 13/09/2021 - Staff and Pensions Committee (Item 2)\n\nThe report was noted.\n"
+    doc = document_from_bytes(page.encode(), "minutes/warwick_staff_and_pensions_committee_minutes_2021-09-13.txt")
+    assert doc.body == "Warwick Staff and Pensions Committee"
+    # a file name naming another committee adds nothing
+    doc = document_from_bytes(page.encode(), "minutes/warwick_cabinet_minutes_2021-09-13.txt")
+    assert doc.body == "Staff and Pensions Committee"
