@@ -1099,8 +1099,16 @@ def select(
     # paper (a transcript) that names it; a dated paper's own year already counts
     sources = ({p.doc_id for p in passages if not p.date and period_matches(query, p)}
                if _years_name_sources(query.question) else set())
-    strong = [c for c in strong if (period_matches(query, passages[c.passage_index]) or passages[c.passage_index].doc_id in sources)
-              and not other_years(query, c.quote, passages[c.passage_index].date) and not other_quarters(query, c.quote)]
+    def in_period(c: Candidate) -> bool:
+        return ((period_matches(query, passages[c.passage_index]) or passages[c.passage_index].doc_id in sources)
+                and not other_years(query, c.quote, passages[c.passage_index].date) and not other_quarters(query, c.quote))
+    top = strong[0].score
+    strong = [c for c in strong if in_period(c)]
+    if not strong:
+        # the best sentences speak of another period; a close one just under the threshold may speak of the one asked
+        # ("... the progress report she submitted at their December meeting showing their new hires", in the January
+        # minutes, under a sentence of the April minutes)
+        strong = [c for c in candidates if top * config.support_ratio <= c.score < config.min_score and in_period(c)][:1]
     if not strong:
         return [], [f"the period asked about ({period_words(query)})"]
     items = _ITEM_ASKED.findall(query.question)

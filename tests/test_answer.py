@@ -8,13 +8,16 @@ from core.models import Filters, Passage, Turn
 from core.settings import PROJECT_ROOT
 from ingest.sentences import vote_taken
 from retrieval.answer import (
+    AnswerConfig,
     asked_role,
     chaired_body,
     counted_words,
+    extractive_answer,
     has_figure,
     other_quarters,
     other_years,
     period_matches,
+    score_sentences,
     states_count,
     subject_words,
     unit_missing,
@@ -911,3 +914,30 @@ def test_a_body_asked_for_by_its_initials_is_found_in_a_paper_that_writes_its_na
     answer = assistant.ask("Who came to the June 2025 NCH board to help present the first six-monthly update on the charity?")
     assert not answer.abstained, answer.notes
     assert "Jodie Collins" in answer.text.split("[1]")[0], answer.text
+
+
+def test_a_close_sentence_of_the_month_asked_answers_when_the_best_speak_of_another(tmp_path):
+    january = ("Voting System Technical Advisory Committee\nMinutes of the meeting of 10 January 2019\n\n3. Voting Project Plan\n"
+               "Chair Jerdonek reported that Director Gerull of the Department of Technology (DT) would not be present tonight. "
+               "He referred to the progress report she submitted to the Commission at their December meeting showing their new "
+               "hires (Sean Roberts and Michael Kelly).\n")
+    april = ("Voting System Technical Advisory Committee\nMinutes of the meeting of 11 April 2019\n\n4. Committee Reports\n"
+             "Chair Jerdonek said the Department of Technology had two new hires who would be invited to the committee's next "
+             "meeting.\n")
+    assistant = _assistant_over(tmp_path, {"voting_committee_minutes_2019-01-10.txt": january,
+                                           "voting_committee_minutes_2019-04-11.txt": april})
+    question = "Who were the two new Department of Technology hires that the committee heard about in January 2019?"
+    query = prepare(question)
+    passages = assistant.search(question, k=5)
+    scored = score_sentences(query, passages, assistant.embedder(), assistant.searcher.lexical, AnswerConfig())
+    best_april = max(c.score for c in scored if "2019-04" in (passages[c.passage_index].date or ""))
+    best_january = max(c.score for c in scored if "Sean Roberts" in c.quote)
+    assert best_april * 0.7 <= best_january < best_april, (best_january, best_april)
+    # with the threshold between them, only the April minutes' sentence clears it, and it speaks of another month
+    config = AnswerConfig(min_score=(best_january + best_april) / 2)
+    answer = extractive_answer(query, passages, assistant.embedder(), assistant.searcher.lexical, config)
+    assert not answer.abstained, answer.notes
+    assert "Sean Roberts" in answer.text, answer.text
+    # a month no paper speaks of is still declined
+    june = prepare(question.replace("January", "June"))
+    assert extractive_answer(june, passages, assistant.embedder(), assistant.searcher.lexical, config).abstained
