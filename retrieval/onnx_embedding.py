@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
 import threading
 from pathlib import Path
@@ -86,11 +87,16 @@ def quantize(source: Path, target: Path) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     tmp = _atomic_target(target)
+    # quantize_dynamic writes (and then deletes) a shape-inferred copy beside its source, named after it: a private
+    # copy of the source keeps two processes exporting at once from deleting each other's
+    private = _atomic_target(source)
     try:
-        quantize_dynamic(str(source), str(tmp), weight_type=QuantType.QInt8, per_channel=True, reduce_range=True)
+        shutil.copyfile(source, private)
+        quantize_dynamic(str(private), str(tmp), weight_type=QuantType.QInt8, per_channel=True, reduce_range=True)
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
+        private.unlink(missing_ok=True)
 
 
 def exported_model(model_dir: str, cache_dir: Path, int8: bool) -> Path:

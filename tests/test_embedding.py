@@ -100,3 +100,17 @@ def test_backend_is_chosen_by_setting(tmp_path: Path, monkeypatch: pytest.Monkey
 def test_unknown_backend_lists_the_valid_ones() -> None:
     with pytest.raises(ConfigError, match="onnx.*torch"):
         get_embedder("tensorflow")
+
+
+def test_two_quantisations_of_one_export_at_once_both_finish(tmp_path) -> None:
+    # onnxruntime writes and deletes a side file named after the source; two at once must not delete each other's
+    from concurrent.futures import ThreadPoolExecutor
+
+    from retrieval.onnx_embedding import quantize
+
+    source = exported_model(shipped_model_path(), model_cache_dir(), int8=False)
+    targets = [tmp_path / f"copy-{n}-int8.onnx" for n in range(3)]
+    with ThreadPoolExecutor(3) as pool:
+        list(pool.map(lambda target: quantize(source, target), targets))
+    assert all(t.stat().st_size > 1_000_000 for t in targets)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [t.name for t in targets]  # no temporary file left
