@@ -63,6 +63,8 @@ RATING_RE = re.compile(
     r"(?i:\b(?:outstanding|requires? improvement|inadequate|satisfactory)\b)|\b(?:Good|GOOD|Red|RED|Amber|AMBER|Green|GREEN)\b"
     r"|(?i:\b(?:judged|rated|graded|remains?|was|were|is|are)\s+(?:to be\s+|as\s+)?(?:good|red|amber|green)\b)"
     r"|(?i:\b(?:good|red|amber|green)\s+overall\b)"
+    # an audit's opinion: "PSIRF Internal Audit Report (limited assurance)", "Significant Assurance had been provided"
+    r"|(?i:\b(?:no|limited|reasonable|moderate|substantial|significant|full|partial|adequate)\s+assurance\b)"
 )
 _DECISION_RE = re.compile(
     r"\b(?:RESOLVED|resolved|agreed|decided|approved|endorsed|noted|recommended|determined|carried|adopted|refused|rejected)\b|"
@@ -71,14 +73,18 @@ _DECISION_RE = re.compile(
 # A question asking what was decided (not one naming "decision 24/00093"), and a sentence recording a resolution
 DECIDED_CUES = re.compile(r"\b(?:decided?|resolved?|agreed?|approved?|endorsed?|happened (?:to|with))\b", re.I)
 _RESOLUTION_RE = re.compile(r"\bRESOLVED\b|\bresolved\b|\b(?:agreed|decided|agrees|decides) (?:that|to)\b")
+_PRESENTED = (r"\bintroduc(?:e|ed|es|ing)\b|\bpresent(?:ed|s|ing)?\b|\binformed (?:the )?(?:Committee|Board|Panel|Commission|Council|members)\b"
+              r"|\b(?:outlined|summari[sz]ed) the\b|\btook (?:the )?(?:Committee|Board|Panel|members) through\b")
 # A role a "who" question asks about, and the words a sentence naming its holder uses
 _ROLES = {
     "chair": r"\bchair(?:s|ed|ing|man|woman|person)?\b",
     "lead": r"\bl(?:ea)?d\b|\blead inspector\b|\bleads\b",
     "propose": r"\bpropos(?:e|ed|es|ing|er)\b|\bmoved\b|\bmotion (?:was )?(?:made )?by\b",  # "On a motion by Commissioner Lyle"
     "second": r"\bseconded\b|\bseconder\b",
-    "introduce": r"\bintroduc(?:e|ed|es|ing)\b|\bpresent(?:ed|s|ing)?\b",
-    "present": r"\bintroduc(?:e|ed|es|ing)\b|\bpresent(?:ed|s|ing)?\b",
+    # who brought an item to a meeting; minutes often say how they spoke to it: "Barnaby Briggs (Assistant Chief Fire
+    # Officer) informed the Committee that the report covered ...", "outlined the report", "took members through"
+    "introduce": _PRESENTED,
+    "present": _PRESENTED,
     # a report's cover names who brings it and who wrote it: "From: Dylan Jeffrey, Cabinet Member for ...", "Author:"
     "bring": r"\b(?:From|Report (?:of|author))\s*:|\b(?:Report by|Authors?|(?:presented|introduced|written|prepared) by)\b",
     "open": r"\bopen(?:ed|s)\b",  # "The conference was opened by Brigadier James Webster"

@@ -52,8 +52,8 @@ ACRONYMS = {
     "jsna": "joint strategic needs assessment",
 }
 FIGURE_CUES = re.compile(
-    r"\b(how many|how much|what (?:was|were|is|are) the (?:number|rate|percentage|proportion|figure|total|cost|value|level|average)|"
-    r"what (?:\w+ ){0,2}?(?:number|rate|percentage|proportion|share|figure|amount|level|overspend|underspend|budget|cost|deficit|surplus|"
+    r"\b(how many|how much|what (?:was|were|is|are) the (?:number|rate|percentage|proportion|figure|total|cost|value|level(?! of assurance)|average)|"
+    r"what (?:\w+ ){0,2}?(?:number|rate|percentage|proportion|share|figure|amount|level(?! of assurance)|overspend|underspend|budget|cost|deficit|surplus|"
     r"total|turnout|fee|salary|saving|savings|population|output|GVA|income|revenue|investment|turnover|precept|balances?|reserves?)|"
     r"percentage|proportion|rate of|per cent|%|how long|"
     r"how (?:large|big|high|low)|"
@@ -73,7 +73,8 @@ _DECISION_CUES = re.compile(
     r"|\bwhat happened (?:to|with)\b|" + VOTE_CUES.pattern, re.I
 )
 # a grade given, not a pay grade ("the minimum rate for grade KSA", "pay grades")
-_JUDGEMENT_CUES = re.compile(r"\b(?:(?<!pay )grade[ds]?(?!\s+(?-i:[A-Z]{1,4}\d*|\d+)\b)|grading|judge?ments?|judge[ds]?|rated|rating|RAG)\b", re.I)
+_JUDGEMENT_CUES = re.compile(r"\b(?:(?<!pay )grade[ds]?(?!\s+(?-i:[A-Z]{1,4}\d*|\d+)\b)|grading|judge?ments?|judge[ds]?|rated|rating|RAG"
+                             r"|level of assurance|assurance (?:level|rating|opinion))\b", re.I)
 # a person's view, not a grade given: "How did Councillor Lo judge the effect of the breakdowns?"
 _OPINION_CUES = re.compile(r"\b(?i:how did (?:the )?)(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|Mayor|Senator|Commissioner|Chair(?:man|woman)?|"
                            r"Director|Minister|Cabinet Member)\b\.?(?:\s+[A-Z][\w’'-]*)*\s+(?:judge|rate|assess|grade)\b")

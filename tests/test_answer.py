@@ -941,3 +941,24 @@ def test_a_close_sentence_of_the_month_asked_answers_when_the_best_speak_of_anot
     # a month no paper speaks of is still declined
     june = prepare(question.replace("January", "June"))
     assert extractive_answer(june, passages, assistant.embedder(), assistant.searcher.lexical, config).abstained
+
+
+def test_an_audit_s_level_of_assurance_is_a_judgement_and_informing_the_committee_presents_a_report(tmp_path):
+    assert prepare("What level of assurance did the internal audit of PSIRF receive?").wants_judgement
+    assert not prepare("What level of assurance did the internal audit of PSIRF receive?").wants_figure
+    assert prepare("What was the level of sickness absence in June?").wants_figure
+    report = ("Northdale Community Healthcare NHS Trust\nAudit Committee Escalation and Assurance Report, 8 July 2025\n\n"
+              "Internal audit\nThe committee received four internal audit reports. PSIRF Internal Audit Report (limited assurance) - "
+              "weaknesses found in the application of PSIRF within Datix. Payroll Internal Audit Report (significant assurance) - "
+              "no weaknesses found.\n")
+    minutes = ("Staff and Pensions Committee\nMinutes of 13 September 2021\n\n2. Fire and Rescue Service Health, Safety and "
+               "Wellbeing Annual Report 2020/21\nBarnaby Briggs (Assistant Chief Fire Officer) informed the Committee that the "
+               "report covered the Covid-19 pandemic. Members asked about the number of injuries to firefighters.\n")
+    assistant = _assistant_over(tmp_path, {"northdale_audit_committee_report_2025-07-08.txt": report,
+                                           "staff_and_pensions_committee_minutes_2021-09-13.txt": minutes})
+    answer = assistant.ask("What level of assurance did the internal audit of PSIRF receive?")
+    assert not answer.abstained, answer.notes
+    assert "limited assurance" in answer.text.split("[1]")[0], answer.text
+    answer = assistant.ask("Who presented the fire service's health, safety and wellbeing annual report to the Staff and Pensions Committee?")
+    assert not answer.abstained, answer.notes
+    assert "Barnaby Briggs" in answer.text.split("[1]")[0], answer.text
