@@ -114,14 +114,14 @@ def test_open_the_original_pdf_at_the_cited_page(app: AppTest) -> None:
     label.click().run()
     assert not app.exception, app.exception
     assert len(app.image) == 1
-    assert app.image[0].captions == ["Corporate Parenting Panel minutes, 10 December 2024, page 3"]
+    assert app.image[0].captions == ["Kent Corporate Parenting Panel minutes, 10 December 2024, page 3"]
     assert any(b.label == "Download kent_corporate_parenting_panel_minutes_2024-12-10.pdf" for b in app.download_button)
     assert any(b.label.startswith("Hide the original") for b in app.button)
 
 
 def test_scope_to_one_committee_keeps_other_papers_out(app: AppTest) -> None:
-    app.multiselect(key="scope_bodies").set_value(["Corporate Parenting Panel"]).run()
-    assert any("committees and bodies: Corporate Parenting Panel" in i.value for i in app.info)
+    app.multiselect(key="scope_bodies").set_value(["Kent Corporate Parenting Panel"]).run()
+    assert any("committees and bodies: Kent Corporate Parenting Panel" in i.value for i in app.info)
     _ask(app, A1_QUESTION)
     page = _html(app)
     assert "Doncaster" not in page
@@ -171,9 +171,9 @@ def test_library_lists_public_papers_only(app: AppTest) -> None:
     table = app.dataframe[0].value
     assert set(table["Title"]) == {
         "Performance Challenge of Doncaster Children’s Services Trust: Quarter 2, 2018/19",
-        "Corporate Parenting Panel minutes, 10 December 2024",
+        "Kent Corporate Parenting Panel minutes, 10 December 2024",
     }
-    kent = table[table["Title"].str.startswith("Corporate Parenting")].iloc[0]
+    kent = table[table["Title"].str.startswith("Kent Corporate Parenting")].iloc[0]
     assert (kent["Kind"], kent["Date"], kent["Pages"]) == ("Minutes", "2024-12-10", "6")
     assert "Members only" not in table.columns
 

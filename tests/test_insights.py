@@ -115,7 +115,7 @@ def test_a_newer_figure_leads_and_the_older_is_labelled_earlier() -> None:
     answer = answer_citing(qpr, cited, council)
     noted = with_conflicts("What percentage of EHCPs were issued within 20 weeks?", answer)
     note = noted.text.split("\n\n")[-1]
-    assert note.startswith("Note: the papers differ: the newer County Council minutes, 13 March 2025 (2025-03-13) says 90% [2]")
+    assert note.startswith("Note: the papers differ: the newer Kent County Council minutes, 13 March 2025 (2025-03-13) says 90% [2]")
     assert "the earlier Kent County Council Quarterly Performance Report (2024-12-31) said 34% [1]" in note
     assert note.index("[2]") < note.index("[1]")
     assert "90% of EHCPs within 20 weeks" in noted.citations[1].quote
