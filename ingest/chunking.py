@@ -25,6 +25,9 @@ INDICATOR_RE = re.compile(
     r"^\s*(?:[•·▪●\u2022\uf0b7]\s*)?[A-Z]{1,4}\d{1,3}[a-z]?(?:\s*/\s*[A-Z]{0,4}\d{1,3})?\s*[-–—:]\s*\S"
 )
 SPEAKER_RE = re.compile(r"^\s*([A-Z][\w.'’ -]{1,40}):\s+\S")  # a transcript's turn: "Kirsty Williams AM: ..."
+# a table's row of periods heading its columns: "2013/14 2014/15 2015/16", "Actuals 2021 2022 2023"
+PERIODS_ROW = re.compile(r"^[ \t]*(?:[A-Za-z]+[ \t]+){0,4}(?:(?:19|20)\d\d(?:[ \t]*[/-][ \t]*\d{2,4})?[ \t]+){2,}"
+                         r"(?:19|20)\d\d(?:[ \t]*[/-][ \t]*\d{2,4})?[ \t]*$", re.M)
 SENTENCE_END = re.compile(r"[.!?:;,)\]”\"]\s*$")
 
 
@@ -142,11 +145,16 @@ def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
         window = text[s:s + MAX_CHARS]
         cut = max((m.end() for m in re.finditer(r"[.!?;](?=\s)", window[: MAX_CHARS])), default=-1)
         if cut < MAX_CHARS // 3:
+            cut = window.rfind("\n")  # a table's block is cut between rows, not inside one
+        if cut < MAX_CHARS // 3:
             cut = window.rfind(" ")
         if cut <= 0:
             cut = MAX_CHARS
         piece_end = s + cut
-        pieces.append((s, piece_end))
+        kept = piece_end
+        while kept > s and text[kept - 1].isspace():  # a line cut at its end keeps no trailing spaces
+            kept -= 1
+        pieces.append((s, kept))
         s = piece_end
         while s < end and text[s].isspace():
             s += 1
@@ -251,6 +259,10 @@ def chunk_page(
             piece = text[s:e]
             if not piece.strip():
                 continue
+            # a table cut into pieces: each later piece carries the row of periods heading its columns
+            # ("2013/14 2014/15 2015/16 2016/17 2017/18 2019/20"), so a row of figures says which years it gives
+            columns = [m.group(0) for m in PERIODS_ROW.finditer(text, start, s)]
+            piece_heading = " > ".join(h for h in (heading, re.sub(r"\s+", " ", columns[-1]).strip()[:100] if columns else "") if h)
             seq = seq_start + len(chunks)
             said = [known.get(name, "") for at, name in turns if s <= at < e]
             within = [name for at, name in turns if at < s]
@@ -258,7 +270,7 @@ def chunk_page(
                 said.insert(0, ", ".join(x for x in (within[-1], known.get(within[-1], "")) if x))
             said_by = "; ".join(dict.fromkeys(x for x in said if x))
             chunks.append(Chunk(chunk_id_for(doc_id, page.number, s, e, piece), doc_id, seq, page.number, s, e, piece,
-                                " > ".join(h for h in (heading, said_by) if h), block))
+                                " > ".join(h for h in (piece_heading, said_by) if h), block))
         group.clear()
 
     for whole in blocks_of(text):

@@ -31,6 +31,25 @@ NAMES_LINE = re.compile(rf"^\s*{TITLES}\.? [A-Z][\w'’.-]*(?:,? (?:{TITLES}\.? 
 _LABELLED_VALUES = re.compile(r"\s*[A-Z][A-Za-z]{2,15}:\s*[-+£$]?\d")
 _SHORT_VALUE = re.compile(r"[A-Za-z][A-Za-z ]{0,20}[:(]?\s*[-+£$]?\d[\d,.]*%?\)?$")
 _RAG_ROW_END = re.compile(r"\b(?:RED|AMBER|GREEN)\s*$")
+# a table row's end in a PDF's text: a run of three or more values ("Fire-related deaths 1 2 0 3 2 0 0",
+# "... conducted NA 297 532 599 513 N/A N/A", "2013/14 2014/15 2015/16")
+_VALUE = r"(?:[-+(]?[£$€]?\d[\d,.]*(?:/\d{2,4})?%?\)?|N/?A|n/a|TBC|-|–)"
+_VALUES_ROW_END = re.compile(rf"(?:[ \t]+{_VALUE}){{3}}[ \t]*$|^[ \t]*{_VALUE}(?:[ \t]+{_VALUE}){{2,}}[ \t]*$", re.M)
+_CELL_VALUES_END = re.compile(rf"(?:[ \t]*\|[ \t]*{_VALUE}){{2,}}[ \t]*$")
+_VALUES_ONLY = re.compile(rf"[ \t]*{_VALUE}(?:[ \t]+{_VALUE})*[ \t]*$")
+
+
+def row_of_values(sentence: str) -> bool:
+    """Whether a sentence is a table's row ending in a run of values: "Fire-related deaths 1 2 0 3 2 0 0", or a web or
+    Word table's "3 | Advertisement charges | 0.20 | 2.50 | 3.00"."""
+    return _row_end(sentence.rstrip()) or bool(_CELL_VALUES_END.search(sentence))
+
+
+def _row_end(piece: str) -> bool:
+    """Whether a piece of a table ends a row: a RAG status or a run of values, which may have wrapped ("... 124\nN/A")."""
+    lines = piece.rsplit("\n", 2)
+    last = " ".join(lines[-2:]) if len(lines) > 1 and _VALUES_ONLY.fullmatch(lines[-1]) else lines[-1]
+    return bool(_RAG_ROW_END.search(piece) or _VALUES_ROW_END.search(last))
 # a vote's tally: "as follows: For (52)", "Against: 3"; a line of one, as minutes record a vote
 _VOTE_WORDS = r"(?:For|Against|Abstain|Abstentions?)"
 TALLY = re.compile(rf"\b{_VOTE_WORDS}\s*[:(]\s*\d")
@@ -115,7 +134,7 @@ def _split_lines(text: str, start: int, end: int, limit: int = 300) -> list[tupl
         return [(start, end)]  # a recorded vote stays whole: "For (39)" with its names, "Against (19)", "Abstain (1)"
     words = re.findall(r"[A-Za-z]+", text[start:end])
     # a long sentence of prose (a resolution, say) is cut only when very long; a table wherever a row ends
-    rows = sum(1 for line in text[start:end].split("\n") if _RAG_ROW_END.search(line.rstrip()))
+    rows = sum(1 for line in text[start:end].split("\n") if _row_end(line.rstrip()))
     prose = rows < 2 and sum(w[0].islower() for w in words) >= 0.5 * max(1, len(words))
     pieces = []
     piece_start = start
@@ -124,8 +143,10 @@ def _split_lines(text: str, start: int, end: int, limit: int = 300) -> list[tupl
         if prose:
             if cut - piece_start < limit * 3:
                 continue
-        elif not _RAG_ROW_END.search(text[piece_start:cut]) and cut - piece_start < limit * 0.5:
+        elif not _row_end(text[piece_start:cut]) and cut - piece_start < limit * 0.5:
             continue
+        elif _VALUES_ONLY.fullmatch(text, cut + 1, min(end, text.find("\n", cut + 1) if "\n" in text[cut + 1:end] else end)):
+            continue  # the values of a row wrapped onto the next line ("... 117 124\nN/A")
         pieces.append((piece_start, cut))
         piece_start = cut + 1
     pieces.append((piece_start, end))

@@ -14,8 +14,9 @@ from datetime import date
 from pathlib import Path
 
 from core.models import Answer, Citation, Passage
+from ingest.chunking import PERIODS_ROW
 from ingest.metadata import dates_named
-from ingest.sentences import TALLY, TITLES, VOTE_OUTCOME, clean_sentence, sentence_spans, vote_taken, without_names
+from ingest.sentences import TALLY, TITLES, VOTE_OUTCOME, clean_sentence, row_of_values, sentence_spans, vote_taken, without_names
 from retrieval.embedding import Embedder
 from retrieval.lexical import STOPWORDS, LexicalIndex, tokenize
 from retrieval.query import (
@@ -323,8 +324,11 @@ def _names(passage: Passage) -> set[str]:
 
 
 def _bare(quote: str, names: set[str]) -> bool:
-    """A "sentence" that says nothing: fewer than three words, or only the paper's title, body or heading."""
+    """A "sentence" that says nothing: fewer than three words, or only the paper's title, body or heading. A table's
+    row of figures says something with a short name: "Incidents 2,613 2,659 3,306 3,076 3,463 3,494 1409"."""
     key = _words_key(quote)
+    if key and len(re.findall(r"(?<![\w.,/])\d[\d,.]*%?(?![\w/])", quote)) >= 3 and key not in names:
+        return False
     return len(key.split()) < 3 or key in names
 
 
@@ -574,6 +578,9 @@ _COMPARED_FY = re.compile(r"\b(?:same (?:period|quarter|time) (?:in|of|last year
                           r"(?:the\s+)?(?:(?:same|previous|last)\s+)?(?:\w+\s+){0,2}?(?:20\d\d\s*[-/–]\s*\d{2,4})", re.I)
 
 
+_STATUTE_YEAR = re.compile(r"\b(?:Act|Order|Regulations|Rules|Measure)\s+(?:of\s+)?(?:19|20)\d\d\b")
+
+
 def other_years(query: Query, quote: str, paper_date: str | None = None) -> bool:
     """Whether a sentence names only years other than those asked about (or the year before one).
 
@@ -590,6 +597,7 @@ def other_years(query: Query, quote: str, paper_date: str | None = None) -> bool
             return True
     if not query.years or (paper_date or "")[:4] in query.years:
         return False
+    quote = _STATUTE_YEAR.sub(" ", quote)  # "the Regulatory Reform (Fire Safety) Order 2005" names a law, not a period
     named = set(YEAR_RE.findall(quote))
     for m in YEAR_RANGE_RE.finditer(quote):  # "Sufficiency Strategy 2022-2027" speaks of 2024 too
         first, last = year_span(m)
@@ -677,6 +685,33 @@ def _neighbour(passages: list[Passage], here: Passage, offset: int) -> int:
     return next((i for i, p in enumerate(passages) if p.doc_id == here.doc_id and p.seq == here.seq + offset), -1)
 
 
+_PERIOD = re.compile(r"\b(?:19|20)\d\d(?:\s*[/-]\s*\d{2,4})?\b")
+
+
+def _heads_columns(quote: str) -> bool:
+    """Whether a sentence heads a table's columns with their periods: "2013/14 2014/15 2015/16 2016/17", "HEAD OF
+    ACCOUNTS Budget Allocation for 2011-12 Revised Budget 2011-12 Budget Allocation for 2012-13"."""
+    if PERIODS_ROW.search(quote):
+        return True
+    return len(_PERIOD.findall(quote)) >= 2 and not row_of_values(quote) and len(quote.split()) <= 40
+
+
+def _columns_of(row: Candidate, passages: list[Passage]) -> Candidate | None:
+    """The sentence heading a table row's columns with their periods, from the row's passage before it or the
+    passage found before that one; None when neither holds one."""
+    here = passages[row.passage_index]
+    at = here.text.find(row.quote)
+    for index, end in ((row.passage_index, max(at, 0)), (_neighbour(passages, here, -1), None)):
+        if index < 0:
+            continue
+        text = passages[index].text
+        heads = [(s, e) for s, e in sentence_spans(text) if (end is None or e <= end) and _heads_columns(text[s:e])]
+        if heads:
+            s, e = heads[-1]
+            return replace(row, passage_index=index, quote=text[s:e])
+    return None
+
+
 def _fills(pattern: re.Pattern[str], best: Candidate, after: Candidate) -> bool:
     """Whether the sentence after the best gives what the best lacks (a grade, who held a role)."""
     return not pattern.search(best.quote) and bool(pattern.search(after.quote))
@@ -743,7 +778,8 @@ def counted_words(question: str) -> set[str]:
     "old"} for "two-year-olds". Any of them will do, as papers vary the words ("4,798 pupils ... educated outside
     school" for "children being educated outside school")."""
     m = _HOW_MANY.search(question)
-    words = _TOKEN.findall(m.group(1)) if m else []
+    # "how many so far" counts what the question names before it ("accidental dwelling fires: ... how many so far")
+    words = _TOKEN.findall(re.sub(r"\b(?:so far|to date|in total|altogether)\b", " ", m.group(1), flags=re.I)) if m else []
     # a place or body named before what is counted ("how many Kent children", "how many Kent County Council
     # employees") is not counted
     named: set[str] = set()
@@ -785,6 +821,8 @@ def states_count(sentence: str, counted: Collection[str]) -> bool:
                 return True
             if 0 < n - c <= 8 and (stated or _STATED_AS & {w.lower() for w in words[c:n]}):
                 return True
+            if 0 < n - c <= 3 and all(i in numbers for i in range(n, n + 3)):
+                return True  # a table's row, its values after its name: "Firefighter injuries 48 49 43 34 32 0 14"
     return False
 
 
@@ -1235,6 +1273,11 @@ def select(
     if before is not None and not _refers_back(before.quote):
         # what "This" or "He" stands for comes first: "Cllr Julian Cunningham will attend ... He is the Executive Member"
         chosen = [before] + [c for c in chosen if c.quote != before.quote]
+    if row_of_values(best.quote):
+        # a table's row of figures is read with the periods heading its columns
+        columns = _columns_of(best, passages)
+        if columns is not None and not any(_repeats(columns.quote, x.quote) or _repeats(x.quote, columns.quote) for x in chosen):
+            chosen.insert(chosen.index(best) + 1, columns)
     if TWO_SOURCES_RE.search(query.question):
         chosen = _second_paper(chosen, strong, passages, config)
     return chosen[: max(config.max_sentences, len(query.years))], []

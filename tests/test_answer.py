@@ -962,3 +962,31 @@ def test_an_audit_s_level_of_assurance_is_a_judgement_and_informing_the_committe
     answer = assistant.ask("Who presented the fire service's health, safety and wellbeing annual report to the Staff and Pensions Committee?")
     assert not answer.abstained, answer.notes
     assert "Barnaby Briggs" in answer.text.split("[1]")[0], answer.text
+
+
+def test_a_pdf_table_row_answers_with_the_periods_heading_its_columns(tmp_path):
+    page = ("Northshire Fire and Rescue Service - Our performance: targets and measures\n\n"
+            "We report our performance quarterly to council members as part of the council's performance framework.\n\n"
+            "Our targets and measures\nPriority Measures Actuals Aim Year to date\n"
+            "2013/14 2014/15 2015/16 2016/17 2017/18 2019/20 2019/20\n"
+            "Regulatory Reform (Fire Safety) Order 2005 risk-based fire protection inspections conducted NA\n"
+            "297 532 599 513 N/A N/A\n"
+            "Incidents 2,613 2,659 3,306 3,076 3,463 3,494 1409\n"
+            "Accidental dwelling fires 156 164 147 146 143 150 59\n"
+            "Fire-related deaths 1 2 0 3 2 0 0\n"
+            "Fire-related injuries 22 22 21 14 23 19 10\n"
+            "Firefighter injuries 48 49 43 34 32 0 14\n")
+    assistant = _assistant_over(tmp_path, {"northshire_fire_service_performance_2019-04-01.pdf": makepapers.pdf([page])})
+    answer = assistant.ask("Fire-related deaths in Northshire in 2016/17?")
+    assert not answer.abstained, answer.notes
+    lead, columns = answer.text.split(" [", 2)[0], answer.citations[1].quote
+    assert lead == "Fire-related deaths 1 2 0 3 2 0 0." and "2013/14 2014/15 2015/16 2016/17" in columns, answer.text
+    # a row with a short name is a sentence, and counts what it names; "so far" is not what is counted
+    answer = assistant.ask("How many firefighter injuries were there in 2017/18, and how many so far in 2019/20?")
+    assert not answer.abstained and "Firefighter injuries 48 49 43 34 32 0 14" in answer.text, (answer.notes, answer.text)
+    answer = assistant.ask("Northshire fire: accidental dwelling fires - what was the 2019/20 aim and how many so far that year?")
+    assert not answer.abstained and "Accidental dwelling fires 156 164 147 146 143 150 59" in answer.text, (answer.notes, answer.text)
+    # the year of a law's name is no period: "Order 2005" does not make the row speak of 2005
+    answer = assistant.ask("How many risk-based fire protection inspections under the Regulatory Reform (Fire Safety) Order did "
+                           "Northshire carry out in 2016/17?")
+    assert not answer.abstained and "297 532 599 513" in answer.text.split("[1]")[0], (answer.notes, answer.text)

@@ -346,3 +346,25 @@ def test_a_committee_named_without_its_council_takes_the_council_from_the_file_n
     # a file name naming another committee adds nothing
     doc = document_from_bytes(page.encode(), "minutes/warwick_cabinet_minutes_2021-09-13.txt")
     assert doc.body == "Staff and Pensions Committee"
+
+
+def test_a_pdf_table_of_figures_is_cut_between_rows_and_later_pieces_carry_its_periods():
+    rows = [f"Measure number {n} of the fire service performance table {n} {n + 1} {n + 2} {n * 3} {n * 4} {n * 5} {n * 7}"
+            for n in range(1, 31)]
+    page = ("Our targets and measures\nPriority Measures Actuals Aim Year to date\n"
+            "2013/14 2014/15 2015/16 2016/17 2017/18 2019/20 2019/20\n" + "\n".join(rows)
+            + "\nRoad Traffic Collision (RTC) incidents involving one or more extrication 117 162 142 113 117 124\nN/A\n"
+            "Fire-related deaths 1 2 0 3 2 0 0\n")
+    doc = document_from_bytes(makepapers.pdf([page]), "reports/fire_service_performance_2019-04-01.pdf")
+    text = doc.pages[0].text
+    chunks = chunk_document(doc.doc_id, doc.pages)
+    assert len(chunks) >= 2
+    for chunk in chunks:  # no passage starts inside a row
+        assert chunk.start == 0 or text[chunk.start - 1] == "\n", text[chunk.start - 20:chunk.start + 20]
+    # a later piece of the table says which periods its columns are
+    assert chunks[-1].heading.endswith("2013/14 2014/15 2015/16 2016/17 2017/18 2019/20 2019/20")
+    quotes = [" ".join(c.text[s:e].split()) for c in chunks for s, e in sentence_spans(c.text)]
+    assert "Fire-related deaths 1 2 0 3 2 0 0" in quotes
+    assert "Measure number 7 of the fire service performance table 7 8 9 21 28 35 49" in quotes
+    # a row's values wrapped onto the next line stay with it
+    assert "Road Traffic Collision (RTC) incidents involving one or more extrication 117 162 142 113 117 124 N/A" in quotes
