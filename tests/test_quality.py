@@ -10,6 +10,7 @@ from core.settings import PROJECT_ROOT
 from retrieval.answer import DECIDED_CUES, RATING_RE, counted_words, counts_only, states_count, subject_words
 from retrieval.evaluate import evaluate, figures_exact, load_questions
 from retrieval.query import prepare
+from tests.conftest import LATER_HELDOUT_SETS
 
 DEV_SET = PROJECT_ROOT / "tests" / "data" / "dev_set.jsonl"
 BLIND_SET = PROJECT_ROOT / "tests" / "data" / "blind_set.jsonl"
@@ -53,18 +54,19 @@ def test_questions_on_papers_never_used_in_development_meet_their_floors(heldout
 
 
 def test_the_later_held_out_sets_do_not_fall_below_where_they_were_met(later_heldout_assistant):
-    # 200 questions on 30 papers of bodies and formats no earlier set has (a Scottish community council, a Californian
+    # 280 questions on 43 papers of bodies and formats no earlier set has (a Scottish community council, a Californian
     # water district, Denver's transport district, a Florida city commission's transcript; Kenya's Controller of
     # Budget, a Welsh community council, an NHS Wales board; Colorado's Joint Budget Committee, Philadelphia's City
     # Controller, a Minnesota town board; Ottawa's transit commission and police board, an Indian development
     # authority's budgets; an Alexandria planning commission, a New Hampshire board of selectmen, a Massachusetts town
-    # meeting), all in one index. Their figures are far below the goals and the other sets' floors (README, "Answer
-    # quality"); these floors sit just under them to catch a change that makes such papers worse. Ten of 165
-    # answerable questions are declined.
-    questions = [q for n in (6, 7, 8, 9, 10) for q in load_questions(PROJECT_ROOT / "tests" / "data" / f"heldout_set_{n}.jsonl")]
+    # meeting; an NHS community trust and a district council's indicators; San Francisco's voting system committee,
+    # a county fire service's measures, committees and inspections), all in one index. Their figures are far below
+    # the goals and the other sets' floors (README, "Answer quality"); these floors sit just under them to catch a
+    # change that makes such papers worse. Eleven of 231 answerable questions are declined.
+    questions = [q for n in LATER_HELDOUT_SETS for q in load_questions(PROJECT_ROOT / "tests" / "data" / f"heldout_set_{n}.jsonl")]
     _assert_floors(_summary(later_heldout_assistant, questions), {
-        "hit@5": 0.87, "mrr": 0.71, "figures_exact": 0.48, "abstained_when_unanswerable": 0.57,
-    }, most_wrongly_abstained=0.08)
+        "hit@5": 0.88, "mrr": 0.75, "figures_exact": 0.52, "abstained_when_unanswerable": 0.55,
+    }, most_wrongly_abstained=0.06)
 
 
 def test_figures_are_compared_as_values():
