@@ -50,6 +50,8 @@ def _row_end(piece: str) -> bool:
     lines = piece.rsplit("\n", 2)
     last = " ".join(lines[-2:]) if len(lines) > 1 and _VALUES_ONLY.fullmatch(lines[-1]) else lines[-1]
     return bool(_RAG_ROW_END.search(piece) or _VALUES_ROW_END.search(last))
+
+
 # a vote's tally: "as follows: For (52)", "Against: 3"; a line of one, as minutes record a vote
 _VOTE_WORDS = r"(?:For|Against|Abstain|Abstentions?)"
 TALLY = re.compile(rf"\b{_VOTE_WORDS}\s*[:(]\s*\d")
@@ -145,12 +147,18 @@ def _split_lines(text: str, start: int, end: int, limit: int = 300) -> list[tupl
                 continue
         elif not _row_end(text[piece_start:cut]) and cut - piece_start < limit * 0.5:
             continue
-        elif _VALUES_ONLY.fullmatch(text, cut + 1, min(end, text.find("\n", cut + 1) if "\n" in text[cut + 1:end] else end)):
+        elif _VALUES_ONLY.fullmatch(text, cut + 1, _line_end(text, cut + 1, end)):
             continue  # the values of a row wrapped onto the next line ("... 117 124\nN/A")
         pieces.append((piece_start, cut))
         piece_start = cut + 1
     pieces.append((piece_start, end))
     return pieces
+
+
+def _line_end(text: str, start: int, end: int) -> int:
+    """Where the line starting at ``start`` ends, at the latest ``end``."""
+    at = text.find("\n", start, end)
+    return end if at < 0 else at
 
 
 def clean_sentence(text: str) -> str:
