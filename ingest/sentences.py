@@ -89,6 +89,8 @@ def sentence_spans(text: str, whole: bool = False) -> list[tuple[int, int]]:
             continue  # an initial, as in "Mr R W. Gough"
         if before.endswith("as follows.") and TALLY.match(text, m.end()):
             continue  # "... the voting was as follows." introduces the tally as a colon would
+        if before.endswith("?") and _VALUES_ONLY.fullmatch(text, m.end(), _line_end(text, m.end(), len(text))):
+            continue  # a form's question and its answer: "If yes, how many interns do you expect to have this year? 35"
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))

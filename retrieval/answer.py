@@ -75,12 +75,14 @@ _DECISION_RE = re.compile(
 DECIDED_CUES = re.compile(r"\b(?:decided?|resolved?|agreed?|approved?|endorsed?|happened (?:to|with))\b", re.I)
 _RESOLUTION_RE = re.compile(r"\bRESOLVED\b|\bresolved\b|\b(?:agreed|decided|agrees|decides) (?:that|to)\b")
 _PRESENTED = (r"\bintroduc(?:e|ed|es|ing)\b|\bpresent(?:ed|s|ing)?\b|\binformed (?:the )?(?:Committee|Board|Panel|Commission|Council|members)\b"
-              r"|\b(?:outlined|summari[sz]ed) the\b|\btook (?:the )?(?:Committee|Board|Panel|members) through\b")
+              r"|\b(?:outlined|summari[sz]ed) the\b|\btook (?:the )?(?:Committee|Board|Panel|members) through\b"
+              r"|\b(?:heard|received)\s+(?:a|the)\s+(?:deputation|presentation|petition)\s+from\b")
 # A role a "who" question asks about, and the words a sentence naming its holder uses
 _ROLES = {
     "chair": r"\bchair(?:s|ed|ing|man|woman|person)?\b",
     "lead": r"\bl(?:ea)?d\b|\blead inspector\b|\bleads\b",
-    "propose": r"\bpropos(?:e|ed|es|ing|er)\b|\bmoved\b|\bmotion (?:was )?(?:made )?by\b",  # "On a motion by Commissioner Lyle"
+    # "On a motion by Commissioner Lyle", "A motion to adopt Resolutions ... was made by Director Irwin"
+    "propose": r"\bpropos(?:e|ed|es|ing|er)\b|\bmoved\b|\bmotion (?:was )?(?:made )?by\b|\bmotion\b.{0,200}?\bwas\s+made\s+by\b",
     "second": r"\bseconded\b|\bseconder\b",
     # who brought an item to a meeting; minutes often say how they spoke to it: "Barnaby Briggs (Assistant Chief Fire
     # Officer) informed the Committee that the report covered ...", "outlined the report", "took members through"
@@ -593,6 +595,11 @@ def other_years(query: Query, quote: str, paper_date: str | None = None) -> bool
         # period in 2023/24" compares a 2024/25 figure with the year before
         named_fy = financial_years_in(quote)
         compared = {fy for m in _COMPARED_FY.finditer(quote) for fy in financial_years_in(m.group(0))}
+        # ... in a paper of the year asked: "a reduction to the management fee from 2022/23, resulting in a fee of
+        # £3.835m for 2023/24" in a February 2023 paper gives no fee for 2024/25
+        asked = {str(int(fy[:4]) + step) for fy in query.financial_years for step in (0, 1)}
+        if paper_date and paper_date[:4] not in asked:
+            compared = set()
         if named_fy and not named_fy & (set(query.financial_years) | compared):
             return True
     if not query.years or (paper_date or "")[:4] in query.years:
@@ -759,7 +766,7 @@ _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=\s+
                        r"under|since|to|into|make|made|get|got|take|took|see|saw|use|used|live|need|remain|go|went|come|became|left)\b"
                        r"|[?,]|$)", re.I)
 _KPI_ROW = re.compile(r"\bLatest:\s*[-£$]?\d.*\b(?:Target|Floor):\s*[-£$]?\d", re.S)
-_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z][A-Za-z’']*|[:=]")
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z][A-Za-z’']*|[:=?]")
 _TIME = re.compile(r"\b\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)\b", re.I)
 _STATED_AS = frozenset({":", "=", "was", "were", "is", "are", "totalled", "total", "reached", "stood"})
 
@@ -821,6 +828,8 @@ def states_count(sentence: str, counted: Collection[str]) -> bool:
                 return True
             if 0 < n - c <= 8 and (stated or _STATED_AS & {w.lower() for w in words[c:n]}):
                 return True
+            if 0 < n - c <= 15 and words[n - 1] == "?":
+                return True  # a form's question and its answer: "If yes, how many interns do you expect to have this year? 35"
             if 0 < n - c <= 3 and all(i in numbers for i in range(n, n + 3)):
                 return True  # a table's row, its values after its name: "Firefighter injuries 48 49 43 34 32 0 14"
     return False

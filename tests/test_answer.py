@@ -990,3 +990,23 @@ def test_a_pdf_table_row_answers_with_the_periods_heading_its_columns(tmp_path):
     answer = assistant.ask("How many risk-based fire protection inspections under the Regulatory Reform (Fire Safety) Order did "
                            "Northshire carry out in 2016/17?")
     assert not answer.abstained and "297 532 599 513" in answer.text.split("[1]")[0], (answer.notes, answer.text)
+
+
+def test_a_form_s_answer_a_motion_made_by_a_deputation_heard_and_a_fee_for_another_year(tmp_path):
+    quote = ("Notes the deferred 3% reduction to the Live Argyll management fee from 2022/23 and approves a 3% reduction in "
+             "2023/24, resulting in a management fee of £3.835m for 2023/24.")
+    # a paper of February 2023 comparing with 2022/23 gives no fee for 2024/25, though it does for 2023/24
+    assert other_years(prepare("What management fee will Live Argyll receive in 2024/25?"), quote, "2023-02-23")
+    assert not other_years(prepare("What management fee will Live Argyll receive in 2023/24?"), quote, "2023-02-23")
+    assert asked_role("Who moved the adoption of the three resolutions?").search(
+        "A motion to adopt Resolutions No. 071923-01, 071923-02 and 071923-03 was made by Director Irwin and seconded by Director O'Farrell.")
+    assert asked_role("Who presented the Mull deputation?").search(
+        "The Council  heard  a  deputation  from  Ms  Tracy  Mayo on behalf of community members on Mull.")
+    form = ("Declaration of Need for Fully Qualified Educators\n\nDistrict: Riverside Unified School District\n\n"
+            "Does your agency participate in a Commission-approved college or university internship program? Yes\n"
+            "If yes, how many interns do you expect to have this year? 35\n"
+            "If yes, list each college or university with which you participate in an internship program.\n")
+    assistant = _assistant_over(tmp_path, {"riverside_usd_declaration_of_need_2023-08-08.txt": form})
+    answer = assistant.ask("How many interns does Riverside Unified expect this year through university internship programs?")
+    assert not answer.abstained, answer.notes
+    assert "this year? 35" in answer.text.split("[1]")[0], answer.text
