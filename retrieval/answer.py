@@ -442,12 +442,22 @@ def _own_passage(c: Candidate, passages: list[Passage]) -> Candidate:
 def _spelled_out(token: str, question: str, passages: list[Passage]) -> bool:
     """Whether a question's acronym the papers never use is written out in full in a passage found: "ADCS" for
     "the Association of Directors of Children's Services"."""
-    acronym = next((w for w in re.findall(r"\b[A-Z]{2,6}s?\b", question) if tokenize(w) == [token]), "")
-    letters = acronym.rstrip("s")
-    if len(letters) < 2:
+    letters = _question_acronyms(question).get(token, "")
+    if not letters:
         return False
     pattern = _written_out(letters)
     return any(pattern.search(p.text) for p in passages)
+
+
+def _question_acronyms(question: str) -> dict[str, str]:
+    """A question's acronyms, each by its index token and written without a plural s: {"lch": "LCH", "ehcp": "EHCP"}
+    for "How many EHCPs did the LCH board ...?"; the first of two spellings of one token counts."""
+    found: dict[str, str] = {}
+    for word in re.findall(r"\b[A-Z]{2,6}s?\b", question):
+        tokens = tokenize(word)
+        if len(tokens) == 1:
+            found.setdefault(tokens[0], word.rstrip("s"))
+    return found
 
 
 _OPENERS = frozenset("what which when where who whom whose how why did does do is are was were has have had in at on for "
@@ -509,10 +519,8 @@ def _written_out_in(question: str, needed: list[str], passages: list[Passage]) -
     """For each acronym of the question that is a needed term, the papers found that write it out instead: minutes
     headed "Leeds Community Healthcare NHS Trust" are the "LCH" board's though they never write "LCH"."""
     found: dict[str, set[str]] = {}
-    for word in re.findall(r"\b[A-Z]{2,6}s?\b", question):
-        letters = word[:-1] if word.endswith("s") and len(word) > 2 else word
-        token = next(iter(tokenize(word)), "")
-        if token in needed and token not in found:
+    for token, letters in _question_acronyms(question).items():
+        if token in needed:
             pattern = _written_out(letters)
             found[token] = {p.doc_id for p in passages if pattern.search(f"{p.title}\n{p.text}")}
     return found
@@ -1285,7 +1293,7 @@ def select(
     if row_of_values(best.quote):
         # a table's row of figures is read with the periods heading its columns
         columns = _columns_of(best, passages)
-        if columns is not None and not any(_repeats(columns.quote, x.quote) or _repeats(x.quote, columns.quote) for x in chosen):
+        if columns is not None and not any(_repeats(columns.quote, x.quote) for x in chosen):
             chosen.insert(chosen.index(best) + 1, columns)
     if TWO_SOURCES_RE.search(query.question):
         chosen = _second_paper(chosen, strong, passages, config)
