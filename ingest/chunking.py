@@ -28,7 +28,14 @@ SPEAKER_RE = re.compile(r"^\s*([A-Z][\w.'’ -]{1,40}):\s+\S")  # a transcript's
 # a table's row of periods heading its columns: "2013/14 2014/15 2015/16", "Actuals 2021 2022 2023"
 PERIODS_ROW = re.compile(r"^[ \t]*(?:[A-Za-z]+[ \t]+){0,4}(?:(?:19|20)\d\d(?:[ \t]*[/-][ \t]*\d{2,4})?[ \t]+){2,}"
                          r"(?:19|20)\d\d(?:[ \t]*[/-][ \t]*\d{2,4})?[ \t]*$", re.M)
+# a line stating the unit of a table's figures: "(Rs. in lakhs)", "£'000", "$ in millions", "Dollars in Thousands"
+UNIT_LINE = re.compile(r"^[ \t]*\(?[ \t]*(?:(?:Rs\.?|₹|£|\$|€|INR|USD|GBP|EUR)[ \t]*(?:in[ \t]+)?(?:lakhs?|crores?|thousands?|millions?|"
+                       r"billions?|'?000s?|m|bn|k)|(?:Dollars|Pounds|Euros|Rupees)[ \t]+in[ \t]+(?:thousands|millions|billions|lakhs|crores))"
+                       r"[ \t]*\)?[ \t]*$", re.M | re.I)
 SENTENCE_END = re.compile(r"[.!?:;,)\]”\"]\s*$")
+# a table's row giving a value, which heads nothing: "Area Accessory Development Permit | $65.00", "Partition | $0 | $500";
+# a row of column names ("PERMIT/APPLICATION TYPE | FEE", "Service | 2023/24 | 2024/25") may head the rows under it
+_VALUE_ROW = re.compile(r"[£$€]\s?\d|\|\s*(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?%?\s*(?:\||$)")
 
 
 @dataclass
@@ -63,7 +70,7 @@ def _heading_level(line: str) -> int | None:
         return None
     if stripped.endswith(":") and len(stripped.split()) > 6:
         return None
-    if not (stripped[0].isupper() or stripped[0].isdigit()) or NAMES_LINE.match(stripped):
+    if not (stripped[0].isupper() or stripped[0].isdigit()) or NAMES_LINE.match(stripped) or _VALUE_ROW.search(stripped):
         return None
     words = stripped.split()
     if len(words) > 12 or sum(ch.isdigit() for ch in stripped) > len(stripped) / 3:
@@ -174,18 +181,23 @@ def _furniture_key(line: str) -> str:
 
 
 def page_furniture(pages: tuple[Page, ...]) -> frozenset[str]:
-    """Running headers and footers: lines (numbers ignored) that open or close many pages of a paper."""
+    """Running headers and footers: lines (numbers ignored) that open or close many pages of a paper, and are seldom
+    found inside a page. A line minutes repeat wherever a vote falls ("Motion Passed (12 to 2)", "Yeas: Nays:") opens
+    or closes many pages too, but is found inside more of them: it is the body's."""
     if len(pages) < 3:
         return frozenset()
     counts: dict[str, int] = {}
+    inside: dict[str, int] = {}
     for page in pages:
         lines = [ln for ln in page.text.split("\n") if ln.strip()]
         if len(lines) < 6:
             continue  # a short page is all body: its lines are not headers or footers
         for key in {_furniture_key(ln) for ln in lines[:3] + lines[-3:]}:
             counts[key] = counts.get(key, 0) + 1
+        for key in {_furniture_key(ln) for ln in lines[3:-3]}:
+            inside[key] = inside.get(key, 0) + 1
     threshold = max(3, len(pages) // 3)
-    return frozenset(k for k, n in counts.items() if n >= threshold and len(k) > 2)
+    return frozenset(k for k, n in counts.items() if n >= threshold and len(k) > 2 and inside.get(k, 0) * 2 < n)
 
 
 def _without_furniture(block: Block, text: str, furniture: frozenset[str]) -> Block | None:
@@ -262,7 +274,11 @@ def chunk_page(
             # a table cut into pieces: each later piece carries the row of periods heading its columns
             # ("2013/14 2014/15 2015/16 2016/17 2017/18 2019/20"), so a row of figures says which years it gives
             columns = [m.group(0) for m in PERIODS_ROW.finditer(text, start, s)]
-            piece_heading = " > ".join(h for h in (heading, re.sub(r"\s+", " ", columns[-1]).strip()[:100] if columns else "") if h)
+            # and a piece after the line giving the unit of the page's figures ("(Rs. in lakhs)") carries that line, so
+            # its rows are read in that unit
+            units = [m.group(0) for m in UNIT_LINE.finditer(text, 0, s)]
+            carried = (units[-1] if units else "", columns[-1] if columns else "")
+            piece_heading = " > ".join(h for h in (heading, *(re.sub(r"\s+", " ", x).strip()[:100] for x in carried)) if h)
             seq = seq_start + len(chunks)
             said = [known.get(name, "") for at, name in turns if s <= at < e]
             within = [name for at, name in turns if at < s]

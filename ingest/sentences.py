@@ -53,23 +53,27 @@ def _row_end(piece: str) -> bool:
 
 
 # a vote's tally: "as follows: For (52)", "Against: 3"; a line of one, as minutes record a vote
-_VOTE_WORDS = r"(?:For|Against|Abstain|Abstentions?)"
-TALLY = re.compile(rf"\b{_VOTE_WORDS}\s*[:(]\s*\d")
+_VOTE_WORDS = r"(?:For|Against|Abstain|Abstentions?|Ayes?|Nays?|Yeas?|Noes)"
+TALLY = re.compile(rf"\b{_VOTE_WORDS}\s*(?:[:(]\s*|:\s*\(\s*)\d")
 _TALLY_LINE = re.compile(rf"(?:^|\n|:)\s*{_VOTE_WORDS}\s*[(:]\s*\d+\)?\s*(?=\n|$)")
+_SPOKEN_TALLY = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) to (?:zero|nil|none)\b", re.I)
 # how a vote went, in words: "carried unanimously", "Chair Kemp declared the motion PASSED", "13 votes in favor",
 # "Vote: 5-0"
 VOTE_OUTCOME = re.compile(
     r"\b(?:carried|lost|defeated|fell|unanimous(?:ly)?|nem\.? con)\b|\bmotion\s+(?:was\s+)?(?:passed|failed)\b|(?-i:\bPASSED\b)"
     r"|\b\d+\s+votes?\s+(?:in\s+favou?r|for|against)\b|\bvote:?\s*\(?\d+\s*[-–]\s*\d+\b"
+    # "(4-1 vote)"; a spoken tally, "four to zero"
+    r"|\b\d+\s*[-–]\s*\d+\s+vote\b|" + _SPOKEN_TALLY.pattern +
     # a table of votes, its outcome a cell of its own: "ARTICLE 1 New High School: | 208 | 10 | 4 | Pass | 29-April-2019"
     r"|(?:^|\|)[ \t]*(?:pass(?:ed)?|fail(?:ed)?|carried|adopted|rejected)[ \t]*(?:\||$)", re.I | re.M)
-_VOTED = re.compile(r"\b(?:vot\w*|carried|passed|lost|defeated|nem\.? con|(?:For|Against)\s*[:(]\s*\d)", re.I)
+_VOTED = re.compile(r"\b(?:vot\w*|carried|passed|failed|lost|defeated|nem\.? con|(?:For|Against)\s*[:(]\s*\d)", re.I)
 
 
 def vote_taken(sentence: str) -> bool:
     """Whether a sentence records a vote taken: a tally or an outcome in words about voting ("An electronic vote was
     taken with 13 votes in favor ...", "Motion carried"), not "he hopes for unanimous consent"."""
-    return bool((TALLY.search(sentence) or VOTE_OUTCOME.search(sentence)) and _VOTED.search(sentence))
+    return bool(TALLY.search(sentence) or _SPOKEN_TALLY.search(sentence)
+                or (VOTE_OUTCOME.search(sentence) and _VOTED.search(sentence)))
 
 
 def sentence_spans(text: str, whole: bool = False) -> list[tuple[int, int]]:
@@ -94,7 +98,7 @@ def sentence_spans(text: str, whole: bool = False) -> list[tuple[int, int]]:
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
-    spans = _join_labelled_values(text, spans)
+    spans = _join_labelled_values(text, _after_vote_lines(text, spans))
     out = []
     for s, e in spans:
         for s2, e2 in ([(s, e)] if whole else _split_lines(text, s, e)):
@@ -104,6 +108,24 @@ def sentence_spans(text: str, whole: bool = False) -> list[tuple[int, int]]:
             if trail > lead:
                 out.append((s2 + lead, s2 + trail))
     return _join_short_values(text, out)
+
+
+# a line giving a vote's outcome, which minutes write without a full stop: "Motion Passed (14 to 0)", "> Motion Failed"
+_OUTCOME_LINE = re.compile(r"^[ \t>]*(?:Motion|Amendment|Recommendation)s?[ \t]+(?:was[ \t]+)?(?:Passed|Failed|Carried|Lost|Defeated)"
+                           r"\b[^\n]{0,30}$", re.M | re.I)
+
+
+def _after_vote_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans cut after each line giving a vote's outcome, so the next motion ("Moved by S. Stevenson ...") does not
+    open with the vote on the one before."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        for m in _OUTCOME_LINE.finditer(text, s, e):
+            if text[m.end():e].strip():
+                out.append((s, m.end()))
+                s = m.end()
+        out.append((s, e))
+    return out
 
 
 def _join_short_values(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

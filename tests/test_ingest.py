@@ -368,3 +368,41 @@ def test_a_pdf_table_of_figures_is_cut_between_rows_and_later_pieces_carry_its_p
     assert "Measure number 7 of the fire service performance table 7 8 9 21 28 35 49" in quotes
     # a row's values wrapped onto the next line stay with it
     assert "Road Traffic Collision (RTC) incidents involving one or more extrication 117 162 142 113 117 124 N/A" in quotes
+
+
+def test_a_table_row_giving_a_value_heads_nothing_and_a_later_piece_carries_the_table_s_unit():
+    fees = ("FEE SCHEDULE\n\nPERMIT/APPLICATION TYPE | FEE\n\nTree Cutting Permit Emergency Removal | No Fee\n\n"
+            "Area Accessory Development Permit | $65.00\n\nSystem Development Charge | $500.00 per residential unit for parks\n")
+    chunks = chunk_document("fees", (Page(None, fees),))
+    # a row of column names may head the rows under it; a row giving a value heads nothing
+    assert all("$" not in c.heading for c in chunks), [c.heading for c in chunks]
+    assert any(c.heading.startswith("PERMIT/APPLICATION TYPE | FEE") for c in chunks)
+    rows = "\n".join(f"{n} | Land acquisition scheme number {n} at the northern layout | {n * 10}.00 | {n * 3}.50 | {n * 12}.00"
+                     for n in range(1, 60))
+    budget = f"Budget 2010-2011\n\nCAPITAL EXPENDITURE\n\n(Rs. in lakhs)\n\nI | LAND ACQUISITION\n\n{rows}\n"
+    chunks = chunk_document("budget", (Page(None, budget),))
+    assert len(chunks) >= 3
+    # the unit stated once above the table is carried by every later piece, so each row is read in lakhs
+    assert all(c.heading.endswith("(Rs. in lakhs)") for c in chunks if c.start > budget.index("I | LAND")), [c.heading for c in chunks]
+
+
+def test_a_line_minutes_repeat_at_each_vote_is_body_not_a_running_header():
+    from ingest.chunking import page_furniture
+
+    def page(n: int) -> Page:
+        motion = ("Moved by S. Lewis\nSeconded by C. Rahman\nThat the report on the budget update BE RECEIVED.\nVote:\n"
+                  "Yeas: Nays:\nJ. Morgan A. Hopkins\nS. Hillier\nMotion Passed (14 to 1)\n")
+        return Page(n, f"Budget Committee Report\n{motion}{motion}{motion}Motion Passed (12 to 2)\n{n}")
+    pages = tuple(page(n) for n in range(1, 10))
+    furniture = page_furniture(pages)
+    assert "budget committee report" in furniture  # opens every page and is found nowhere inside one
+    assert "motion passed ( to )" not in furniture  # closes every page, but is found inside them too
+    chunks = chunk_document("minutes", pages)
+    assert sum("Motion Passed (12 to 2)" in c.text for c in chunks) == 9
+
+
+def test_a_vote_s_outcome_line_ends_its_sentence():
+    text = ("Yeas: Absent:\nC. Rahman\nMotion Passed (14 to 0)\nADDITIONAL VOTES:\nMoved by S. Stevenson\n"
+            "Seconded by P. Van Meerbergen\nThat the Civic Administration BE DIRECTED to report back on cycling lane projects.")
+    pieces = [text[s:e] for s, e in sentence_spans(text)]
+    assert pieces[0].endswith("Motion Passed (14 to 0)") and pieces[1].startswith("ADDITIONAL VOTES:"), pieces
