@@ -76,7 +76,7 @@ DECIDED_CUES = re.compile(r"\b(?:decided?|resolved?|agreed?|approved?|endorsed?|
 _RESOLUTION_RE = re.compile(r"\bRESOLVED\b|\bresolved\b|\b(?:agreed|decided|agrees|decides) (?:that|to)\b")
 _PRESENTED = (r"\bintroduc(?:e|ed|es|ing)\b|\bpresent(?:ed|s|ing)?\b|\binformed (?:the )?(?:Committee|Board|Panel|Commission|Council|members)\b"
               r"|\b(?:outlined|summari[sz]ed) the\b|\btook (?:the )?(?:Committee|Board|Panel|members) through\b"
-              r"|\b(?:heard|received)\s+(?:a|the)\s+(?:deputation|presentation|petition)\s+from\b")
+              r"|\b(?:heard|received)\s+(?:a|the)\s+(?:verbal\s+)?(?:deputation|delegation|presentation|petition)\s+from\b")
 # A role a "who" question asks about, and the words a sentence naming its holder uses
 _ROLES = {
     "chair": r"\bchair(?:s|ed|ing|man|woman|person)?\b",
@@ -88,6 +88,8 @@ _ROLES = {
     # Officer) informed the Committee that the report covered ...", "outlined the report", "took members through"
     "introduce": _PRESENTED,
     "present": _PRESENTED,
+    # who addressed a meeting: "the delegation request from C. Butler BE APPROVED to be heard", "heard a deputation from"
+    "address": r"\baddress(?:ed|es|ing)\b|\b(?:deputation|delegation)s?\b(?: request)?\s+(?:from|by|of)\b|\bspoke\b",
     # a report's cover names who brings it and who wrote it: "From: Dylan Jeffrey, Cabinet Member for ...", "Author:"
     "bring": r"\b(?:From|Report (?:of|author))\s*:|\b(?:Report by|Authors?|(?:presented|introduced|written|prepared) by)\b",
     "open": r"\bopen(?:ed|s)\b",  # "The conference was opened by Brigadier James Webster"
@@ -103,7 +105,7 @@ _ROLES = {
               r"won|successful|preferred|contracted|agreed to (?:use|go with)|went with)\b|\bcontract\b[^.]{0,200}?\bwith\b",
 }
 _ROLE_ASKED = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|were\s+|is\s+|has\s+been\s+)?(chair|lead|led|propos|second|introduc|present|elect|appoint|"
-                         r"bring|brought|wrote|author|open|co-?opt|nominat|won|win|moved\b)\w*", re.I)
+                         r"bring|brought|wrote|author|open|co-?opt|nominat|won|win|moved\b|address)\w*", re.I)
 # work won, not a seat: "Who won RTD's contract for the new phone system?"
 _WORK_WON = re.compile(r"\b(?:contracts?|tenders?|bids?|work|job|franchise|concession)\b", re.I)
 # "Which company was awarded the contract ...?", "Which supplier did the council choose ...?"
@@ -661,6 +663,10 @@ def _tabular(quote: str) -> bool:
     return numbers >= len(words) / 4 or capitals >= len(words) / 2
 
 
+# a paragraph's number or a page number standing alone: "1.", "(b)", "8"
+_MARKER_ONLY = re.compile(r"\(?(?:\d{1,3}|[a-z]{1,3})[.)]?")
+
+
 def _next_sentence(c: Candidate, passages: list[Passage], step: int = 1) -> Candidate | None:
     """The sentence that follows ``c`` (or, with ``step`` -1, the one before it): in its passage, or, past its
     passage's last (first) sentence, the first (last) of the next (previous) passage of its paper when that passage
@@ -670,6 +676,8 @@ def _next_sentence(c: Candidate, passages: list[Passage], step: int = 1) -> Cand
     if c.quote not in quotes:
         return None
     at = quotes.index(c.quote) + step
+    while 0 <= at < len(quotes) and _MARKER_ONLY.fullmatch(quotes[at]):
+        at += step  # a paragraph's number split off it ("1." before "Christy Holden ... introduced ...") is passed over
     index, quote = c.passage_index, quotes[at] if 0 <= at < len(quotes) else ""
     if not quote:
         index = _neighbour(passages, here, step)
@@ -932,6 +940,22 @@ def _records_vote(quote: str) -> bool:
     return bool(TALLY.search(quote) or VOTE_OUTCOME.search(quote))
 
 
+# names given in brackets beside a vote: "1 against (Deadwyler)", "(Cllrs Hill and Ross)"
+_NAMES_IN_BRACKETS = re.compile(r"\((?:[A-Z][\w'’.-]+(?:,?\s+(?:and\s+)?|\)))+")
+_TALLY_WORDS = frozenset("""motion amendment recommendation vote votes voted voting passed failed carried lost defeated
+    unanimously unanimous for against abstain abstained abstentions ayes aye nays nay yeas yea noes absent to the was were
+    and result as follows put""".split())
+# voters named by initial and surname ("J. Morgan", "P. Van Meerbergen") or by title ("Cllr Hill", "Mr B J Sweetland")
+_VOTERS_NAMED = re.compile(rf"\b(?:[A-Z]\.\s?|{TITLES}\.?\s+(?:[A-Z]\s)*)(?:[A-Z][\w'’-]+\s?)+")
+
+
+def _bare_tally(quote: str) -> bool:
+    """Whether a vote's record says nothing of what was voted on: "Motion Passed (15 to 0)", "For (35) Against (0)",
+    "Vote: Yeas: J. Morgan S. Lewis ... Motion Passed (14 to 0)" (the names of those voting say nothing of it)."""
+    said = _VOTERS_NAMED.sub(" ", quote)
+    return len([w for w in re.findall(r"[A-Za-z]+", said) if w.lower() not in _TALLY_WORDS]) < 3
+
+
 def _vote_following(c: Candidate, passages: list[Passage], reach: int = 30) -> Candidate | None:
     """The vote on the motion or item ``c`` speaks of: the first sentence after it (within ``reach`` sentences, in
     the passages found) recording how a vote went, unless the next agenda item begins first. Minutes record the
@@ -962,6 +986,30 @@ def _lead_for_kind(
     measures; a grade or rating question with a sentence giving one; both are declined (an empty list, and
     what was missing) when there is none. A "when" question leads with a dated sentence when there is one.
     """
+    if query.wants_vote:
+        # (before a figure: "what was the vote on the amendment to cut the contribution to 17%?" asks for the tally)
+        # how a vote went is answered by its tally or its outcome ("For (39) ... Against (19)", "carried unanimously"):
+        # the close contender's, said with what was voted on, or the one recorded after the motion a close contender
+        # puts. A bare tally ("Motion Passed (15 to 0)") could be any motion's: it answers only when no close contender's
+        # vote is found.
+        # "Which councillor voted against ...?" is answered only by a vote naming someone, not "(4-1 vote)".
+        who = bool(_WHO_ASKED.search(query.question))
+        def nobody(c: Candidate) -> bool:
+            return who and not _PERSON.search(c.quote) and not _NAMES_IN_BRACKETS.search(c.quote)
+        for c in (c for c in strong if c.score >= strong[0].score * config.support_ratio):
+            if _records_vote(c.quote):
+                if _bare_tally(c.quote) or nobody(c):
+                    continue
+                return [c] + [x for x in strong if x is not c], ""
+            vote = _vote_following(c, passages)
+            if vote is not None and not nobody(vote):
+                return [vote, c] + [x for x in strong if x is not c], ""
+        voted = next((c for c in strong if _records_vote(c.quote) and not nobody(c)), None)
+        if voted is not None:
+            return [voted] + [c for c in strong if c is not voted], ""
+        if not query.wants_figure:
+            return [], "who voted as asked" if who else "a recorded vote"
+        # no vote recorded: "How many young people voted in the elections?" asks for a count
     if query.wants_figure:
         measured = [c for c in strong if not _measures_missing(query, passages[c.passage_index])]
         if not measured:
@@ -975,16 +1023,6 @@ def _lead_for_kind(
         return (lead + [c for c in strong if c not in stated] if lead else []), missing
     if query.wants_judgement:
         return _rated_first(strong, passages, config.support_ratio, query.years), "a grade or rating for what was asked"
-    if query.wants_vote:
-        # how a vote went is answered by its tally or its outcome ("For (39) ... Against (19)", "carried unanimously")
-        voted = next((c for c in strong if _records_vote(c.quote)), None)
-        if voted is not None:
-            return [voted] + [c for c in strong if c is not voted], ""
-        for c in (c for c in strong if c.score >= strong[0].score * config.support_ratio):
-            vote = _vote_following(c, passages)
-            if vote is not None:
-                return [vote, c] + [x for x in strong if x is not c], ""
-        return [], "a recorded vote"
     if query.wants_decision and DECIDED_CUES.search(query.question):
         # what was resolved leads over the motion or recommendation put ("Council is asked to endorse"), when it
         # matches the question nearly as well; a resolution that matches it less is likely another item's
@@ -1120,8 +1158,9 @@ _ITEM_ASKED = re.compile(r"\b(article|item|motion|resolution|ordinance|by-?law|d
 
 def _names_item(passage: Passage, kind: str, number: str) -> bool:
     """Whether a passage names a numbered item: its word and number ("ARTICLE 23", "article23"), or a number
-    telling enough alone ("24/00093", "2023-02-04")."""
-    text = f"{passage.heading} {passage.text}"
+    telling enough alone ("24/00093", "2023-02-04"). A paper whose title names the item ("Resolution No. 300-2024")
+    names it in every passage."""
+    text = f"{passage.title} {passage.heading} {passage.text}"
     if re.search(rf"\b{kind}s?\W{{0,3}}(?:no\.?\s*|number\s+|#\s*)?{re.escape(number)}(?![\d])", text, re.I):
         return True
     return bool((re.search(r"[-/.]", number) or len(number) >= 4) and re.search(rf"(?<![\d/.-]){re.escape(number)}(?![\d])", text))
@@ -1210,7 +1249,7 @@ def select(
         return [], [missing]
     written = _written_out_in(query.question, needed, passages)
     full = [c for c in strong if _covers(c, passages, needed, lexical, written) == set(needed)]
-    if query.wants_figure and full:
+    if query.wants_figure and full and not (query.wants_vote and _records_vote(strong[0].quote)):  # a tally is the figure
         full, missing = _figure_lead(query, full, passages, config)
         if not full:
             return [], [f"{missing or 'a figure for what was asked'} in the papers it names"]

@@ -69,7 +69,7 @@ def _vote_after(text: str) -> str:
     """A recorded vote that opens a passage ("(18) Following the debate, the Chairman put to the vote the amendment
     ... as follows: For (8) ... Amendment lost."), whole; empty when the passage does not open with one."""
     spans = sentence_spans(text, whole=True)
-    return text[:spans[0][1]] if spans and spans[0][1] <= MAX_VOTE and TALLY.search(text[:spans[0][1]]) else ""
+    return text[:spans[0][1]] if spans and spans[0][1] <= MAX_VOTE and vote_taken(text[:spans[0][1]]) else ""
 
 
 def _lead_in_end(text: str) -> str:
@@ -81,6 +81,18 @@ def _lead_in_end(text: str) -> str:
 def _holds_vote(text: str) -> bool:
     """Whether a passage holds a sentence recording a vote taken."""
     return any(vote_taken(text[s:e]) for s, e in sentence_spans(text))
+
+
+# a motion put: "Moved by S. Stevenson", "Councillor Hill moved that ...", "On a motion by ..."
+_MOTION_PUT = re.compile(r"\b(?:moved|proposed|seconded|motion (?:by|to|that))\b", re.I)
+
+
+def _vote_pending(text: str) -> bool:
+    """Whether a passage ends before the vote on its last motion: it records no vote, or puts a motion after the last
+    vote it records ("Motion Passed (14 to 0) ... Moved by S. Stevenson ... That the Civic Administration ...")."""
+    quotes = [text[s:e] for s, e in sentence_spans(text)]
+    last = max((i for i, q in enumerate(quotes) if vote_taken(q)), default=-1)
+    return last < 0 or any(_MOTION_PUT.search(q) for q in quotes[last + 1:])
 
 
 def complete(passages: list[Passage], store: Neighbours, votes: bool = False) -> list[Passage]:
@@ -98,7 +110,7 @@ def complete(passages: list[Passage], store: Neighbours, votes: bool = False) ->
     for p in passages:
         lead_in = leads_in(p.text)
         cut = ends_open(p.text)
-        vote_next = votes and not TALLY.search(p.text)
+        vote_next = votes and _vote_pending(p.text)
         wanted = ([p.seq + 1] if lead_in or cut or vote_next else []) + (
             [p.seq - 1] if p.seq > 0 and starts_open(p.text) else [])
         if not wanted:
@@ -115,7 +127,7 @@ def complete(passages: list[Passage], store: Neighbours, votes: bool = False) ->
                 follows = _lead_in_end(after[1].strip()) if lead_in else _head(after[1].lstrip())
             else:
                 follows = _vote_after(after[1].strip())
-            if vote_next and (p.doc_id, p.seq + 1) not in found and not _holds_vote(p.text + "\n" + follows):
+            if vote_next and (p.doc_id, p.seq + 1) not in found and _vote_pending(p.text + "\n" + follows):
                 voted_later = _debate_to_vote(p, after, store, found)
             if follows:
                 text = text.rstrip() + "\n" + follows

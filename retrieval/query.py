@@ -66,7 +66,10 @@ _DATE_CUES = re.compile(r"^\s*(?:and\s+)?when\b(?![^?]*,\s*(?:how|what|who|which
 # a question about how a vote went: its tally or its outcome answers it
 VOTE_CUES = re.compile(
     r"\bhow many\b.*\b(?:vot(?:e|ed|es|ing)|abstained|abstentions?)\b|\bhow did\b.*\bvote\b|\b(?:what|how) was the (?:[\w’'-]+ ){0,3}?vote\b|\bvote (?:count|tally|totals?)\b"
-    r"|\bresult of the (?:\w+ )?vote\b|\bvoted (?:for|against)\b", re.I
+    r"|\bresult of the (?:\w+ )?vote\b|\bvoted (?:for|against)\b|\btally\b"
+    # "What was the result of Councillor Stevenson's motion ...?", "Did the amendment pass?"
+    r"|\bresult of (?:the |an? |[\w’'.]+(?:\s+[A-Z][\w’'.]*)?[’']s )(?:[\w-]+ ){0,4}?(?:motion|amendment)\b"
+    r"|\b(?:did|was) the (?:\w+ ){0,3}?(?:motion|amendment) (?:pass|passed|carry|carried|fail|failed|lost|defeated)\b", re.I
 )
 _DECISION_CUES = re.compile(
     r"\bdecisions?\b|\bwhat (?:did|was|were|has|have) .*\b(?:decid|resolv|agree|approv|endors|recommend|vot)\w*"

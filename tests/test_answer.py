@@ -9,6 +9,7 @@ from core.settings import PROJECT_ROOT
 from ingest.sentences import vote_taken
 from retrieval.answer import (
     AnswerConfig,
+    _bare_tally,
     asked_role,
     chaired_body,
     counted_words,
@@ -1005,3 +1006,97 @@ def test_a_form_s_answer_a_motion_made_by_a_deputation_heard_and_a_fee_for_anoth
     assistant = _assistant_over(tmp_path, {"riverside_usd_declaration_of_need_2023-08-08.txt": form})
     answer, lead = _answered(assistant, "How many interns does Riverside Unified expect this year through university internship programs?")
     assert "this year? 35" in lead, answer.text
+
+
+# minutes as an eScribe system prints them: the motion, who voted which way, then the outcome on a line of its own; the
+# vote on the second motion falls on the next page
+ESCRIBE_PAGES = ["""Budget Committee
+Minutes of the 2nd Meeting of the Budget Committee, May 22, 2025
+
+4.3 Budget 2026 Cost Savings Opportunities - Cycling Lane Projects - Councillor S. Stevenson
+Moved by S. Franke
+Seconded by D. Ferreira
+That the communication dated May 11, 2025 from Councillor S. Stevenson with respect to the 2026 Budget cost savings
+opportunities regarding cycling lane projects BE RECEIVED.
+Vote:
+Yeas: Absent:
+J. Morgan S. Lewis A. Hopkins S. Hillier E. Peloza P. Van Meerbergen S. Lehman H. McAlister P. Cuddy S. Stevenson
+Motion Passed (14 to 0)
+ADDITIONAL VOTES:
+Moved by S. Stevenson
+Seconded by P. Van Meerbergen
+That the Civic Administration BE DIRECTED to report back to a future meeting of the Budget Committee with a list of all
+approved future cycling lane projects, their location, timeline, budgeted capital costs and estimated annual maintenance costs;""",
+"""Councillor Trosow said that the projects were already approved and funded from development charges.
+Councillor Lehman said that the list would take staff time that the Committee had not budgeted for.
+Vote:
+Yeas: Nays: Absent:
+S. Hillier J. Morgan S. Lewis P. Van Meerbergen A. Hopkins S. Stevenson E. Peloza C. Rahman S. Lehman H. McAlister
+Motion Failed (4 to 10)
+
+4.4 Surplus/Deficit Policy
+Moved by S. Lewis
+Seconded by C. Rahman
+That the motion BE AMENDED to reduce the contribution to the Unfunded Liability Reserve Fund to 17% and dedicate 3% to the
+Community Investment Reserve Fund.
+Vote:
+Yeas: Nays:
+J. Morgan A. Hopkins S. Lewis E. Peloza S. Hillier P. Van Meerbergen S. Lehman H. McAlister P. Cuddy
+Motion Passed (13 to 2)
+"""]
+
+
+def test_a_vote_is_the_one_recorded_after_the_motion_asked_about(tmp_path):
+    assert prepare("What was the result of Councillor Stevenson's motion on cycling lane projects?").wants_vote
+    assert prepare("What tally is recorded on the Planning Commission's interpretation?").wants_vote
+    assert vote_taken("Document contains handwritten notes: Ayes: 4 Nays: 0") and vote_taken("Motion Failed (4 to 10)")
+    assert vote_taken("Passed at the April 8, 2024 City of Rivergrove Meeting (4-1 vote)")
+    assert vote_taken("So four to zero, uh, Bill will take the council president position.")
+    resolution = ("City of Rivergrove: Resolution No. 300-2024, fee schedule modification\n\nRESOLUTION NO. 300 – 2024\n"
+                  "A resolution modifying the fee schedule of resolution 259-2018.\n\nExhibit 1\n\n"
+                  + "\n".join(f"Review type {n} | ${n * 100} | ${n * 250} + actual cost" for n in range(1, 40))
+                  + "\n\nAll fees listed on this resolution shall take effect April 9th, 2024.\n"
+                  "Passed at the April 8, 2024 City of Rivergrove Meeting (4-1 vote)\n")
+    assistant = _assistant_over(tmp_path, {"london_budget_committee_minutes_2025-05-22.pdf": makepapers.pdf(ESCRIBE_PAGES),
+                                           "rivergrove_resolution_300-2024_fee_schedule_2024-04-08.txt": resolution})
+    # the first page records a vote, but on the motion before the last it puts: the passage is followed to the vote on
+    # the next page, after the debate
+    question = "What was the result of Councillor Stevenson's motion on cycling lane projects?"
+    first = next(p for p in assistant.search(question, k=10) if "Moved by S. Stevenson" in p.text)
+    assert "Motion Passed (14 to 0)" in first.text
+    followed = complete([first], assistant.store, True)
+    assert followed[-1].page == 2 and "Motion Failed (4 to 10)" in followed[-1].text, [p.text[:40] for p in followed]
+    # not the vote on the motion before it, recorded on the same page ("Motion Passed (14 to 0)"), but the one on the next
+    answer, lead = _answered(assistant, "What was the result of Councillor Stevenson's motion asking staff to report back "
+                                        "on all approved future cycling lane projects and their costs?")
+    assert "Motion Failed (4 to 10)" in lead, answer.text
+    # a vote question naming a percentage asks for the tally, not for a figure
+    answer, lead = _answered(assistant, "What was the vote on the amendment to cut the Unfunded Liability Reserve Fund "
+                                        "contribution to 17%?")
+    assert "Motion Passed (13 to 2)" in lead, answer.text
+    # the resolution's vote is in a passage that does not name it; the paper's title does
+    answer, lead = _answered(assistant, "What was the vote on Rivergrove's Resolution 300-2024 on fees?")
+    assert "(4-1 vote)" in lead, answer.text
+    # the names of those voting say nothing of what was voted on
+    assert _bare_tally("Vote: Yeas: Absent: J. Morgan S. Lewis P. Van Meerbergen Motion Passed (14 to 0)")
+    assert not _bare_tally("Passed at the April 8, 2024 City of Rivergrove Meeting (4-1 vote)")
+    # "(4-1 vote)" names nobody who voted against
+    answer = assistant.ask("Which councillor voted against Resolution 300-2024?")
+    assert answer.abstained, answer.text
+
+
+def test_who_addressed_a_committee_and_who_presented_an_item_under_its_numbered_heading(tmp_path):
+    assert asked_role("Who addressed the Budget Committee as a delegation on the Surplus/Deficit Policy?").search(
+        "That the delegation request from C. Butler BE APPROVED to be heard at this time.")
+    assert asked_role("Who presented the report?").search("the Budget Committee heard a verbal delegation from J. Bevan.")
+    minutes = ("Corporate Parenting Panel\nMinutes of the meeting held on 29 October 2024\n\n"
+               "Virtual School Kent Annual Report (Item 9)\n1. Tony Doran, Headteacher - Virtual School Kent, introduced the "
+               "report.\n"
+               "2. RESOLVED that the Panel note the work of the Virtual School.\n\n"
+               "Sufficiency Strategy 2022-2027 (Item 10)\n1. Christy Holden, Head of Children's Commissioning, introduced the "
+               "item.\n2. It was noted that a more concise document would be presented in 2025.\n"
+               "3. RESOLVED to endorse the Sufficiency Strategy 2022-2027.\n")
+    assistant = _assistant_over(tmp_path, {"kent_corporate_parenting_panel_minutes_2024-10-29.txt": minutes})
+    # the sentence after the item's heading says who, past the paragraph's number standing alone ("1.")
+    answer, _ = _answered(assistant, "Who presented the Sufficiency Strategy 2022-2027 to the Corporate Parenting Panel?")
+    assert "Christy Holden" in answer.text.split("[2]")[0] and "Tony Doran" not in answer.text, answer.text
