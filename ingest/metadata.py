@@ -34,6 +34,7 @@ STRONG_DATE_CUES = re.compile(
 # "To confirm as a correct record the Minutes of the Annual Meeting ... held on 13th May 2014": an earlier meeting
 EARLIER_MEETING = re.compile(r"\b(?:confirm|approv|agree|sign)\w*\b[^.;:]*\bminutes\b[^.;:]*$|\b(?:previous|last)\s+meeting\b[^.;:]*$", re.I)
 
+_TO_BE = re.compile(r"\b(?:to be|will be|would be|is to be|are to be|shall be)\s*$", re.I)
 _HELD_WITHIN = 800  # "Minutes of a meeting held on ..." stands at the top
 
 QUARTER_YEAR = re.compile(r"\b(?:Quarter|Q)\s*([1-4])\s*,?\s*(20\d\d)\s*/\s*\d{2}\b", re.I)
@@ -118,8 +119,10 @@ def find_date(first_page: str, file_name: str) -> str | None:
     for pos, d in dates:
         before = re.sub(r"\s+", " ", head[max(0, pos - 140):pos])
         cue = STRONG_DATE_CUES.search(before)
-        if cue and cue.group(0).lower().startswith("held") and pos > _HELD_WITHIN:
-            continue  # an event of the body ("the conference was held on 4 June 2024"), not the paper's meeting
+        if cue and cue.group(0).lower().startswith("held") and (pos > _HELD_WITHIN or _TO_BE.search(before[:-len(cue.group(0))])):
+            # an event of the body ("the conference was held on 4 June 2024"), or a meeting to come ("BE INTRODUCED at
+            # the Municipal Council meeting to be held on April 1, 2025"), not the paper's meeting
+            continue
         if cue and not EARLIER_MEETING.search(head[max(0, pos - 400):pos]):
             return d.isoformat()
     m = ISO_DATE.search(file_name)

@@ -164,7 +164,7 @@ _MEASURES = {
     "budget": ("budget",), "overspend": ("overspend", "over-spend", "overspent"),
     "underspend": ("underspend", "under-spend", "underspent"), "turnout": ("turnout",),
     "salary": ("salary", "salaries", "pay"), "fee": ("fee", "fees", "charge"), "deficit": ("deficit",),
-    "surplus": ("surplus",), "reserve": ("reserve", "reserves"), "income": ("income",),
+    "surplus": ("surplus",), "reserve": ("reserve", "reserves"), "income": ("income",), "fine": ("fine", "penalty", "penalties"),
     "hourly": ("hourly", "per hour", "an hour"), "weekly": ("weekly", "per week", "a week"),
 }
 # a question naming two sources: "both", "according to A and B", "... and then at ...", "and what does B say"
@@ -226,7 +226,8 @@ _NOT_NAMES = frozenset(
 _GENERIC = frozenset(tokenize(
     """average weekly monthly annual yearly cost costs number numbers many much rate rates percentage proportion share total
     figure figures amount level value size how what which year years quarter month week day time last latest current
-    new council councils get gets got getting back expect expects expected expecting receive receives received actually"""))
+    new council councils get gets got getting back expect expects expected expecting receive receives received actually
+    dollars pounds euros rupees"""))
 
 
 _CONTEXT = re.compile(r"\b(?:at the time of|according to|as reported|reported to|in (?:its|the) (?:\w+ ){0,4}?(?:report|inspection|minutes)|"
@@ -261,7 +262,8 @@ def _stem(token: str) -> str:
 
 
 _MONEY_ASKED = re.compile(r"\b(?:cost|costs|value|price|budget|spend|spent|spending|funding|fee|fees|salary|overspend|underspend|"
-                          r"savings?|investment|invested|GVA|income|revenue|turnover|precept|balances?|reserves?|worth|how much (?:money|funding|did|does|do|was|is|will|has|have))\b", re.I)
+                          r"savings?|investment|invested|GVA|income|revenue|turnover|precept|balances?|reserves?|worth|how much (?:money|funding|did|does|do|was|is|will|has|have)|"
+                          r"in (?:dollars|pounds|euros|rupees))\b", re.I)
 _CHANGE_ASKED = re.compile(r"\b(?:percentage|per ?cent|%|rise|rose|increase|fall|fell|grow|grew|change|compare)", re.I)
 _MONEY = re.compile(r"[£$€₹]\s?\d|\bRs\.?\s?\d|\d\s?(?:million|billion|bn|m|k|lakhs?|crores?)\b|\d\s?[£$€](?!\w)|"
                     r"\b(?:pounds?|pence|dollars?|rupees?|euros?)\b", re.I)
@@ -904,6 +906,21 @@ def _newest_first(strong: list[Candidate], passages: list[Passage], config: Answ
     return close + [c for c in strong if c not in close]
 
 
+# a figure given as a change: "increased by $106 over last year's amount", "fell by 3.2%", "up 12 on the year"
+_CHANGE_BY = re.compile(r"\b(?:increas|decreas|ris|rose|fell|fall|grew|grow|reduc|dropp|declin|went (?:up|down)|(?:up|down)\b)\w*\s+"
+                        r"(?:by\s+)?(?:about\s+|around\s+|approximately\s+|nearly\s+|almost\s+|some\s+)?[-£$€]?\s?\d[\d,.]*"
+                        r"(?:\s*(?:%|per ?cent|million|billion|m|bn|k)\b)?", re.I)
+
+
+_FY_LABEL = re.compile(r"\bFY\s?\d{2}(?:\d{2})?\b")
+
+
+def _change_only(quote: str) -> bool:
+    """Whether every figure a sentence states is a change, not a level."""
+    rest = _FY_LABEL.sub(" ", _CHANGE_BY.sub(" ", quote))  # "FY18" names a year, and gives no figure
+    return has_figure(quote) and bool(_CHANGE_BY.search(quote)) and not has_figure(rest)
+
+
 def _figure_lead(
     query: Query, candidates: list[Candidate], passages: list[Passage], config: AnswerConfig
 ) -> tuple[list[Candidate], str]:
@@ -914,6 +931,9 @@ def _figure_lead(
     children's home placement's cost.
     """
     fitting = [c for c in candidates if not unit_missing(query.question, c.quote, _unit_of(passages[c.passage_index]))]
+    if not _CHANGE_ASKED.search(query.question):
+        # "The FY18 residential exemption amount increased by $106" gives a change, not the amount asked for
+        fitting = [c for c in fitting if not _change_only(c.quote)]
     if not fitting:
         return [], unit_missing(query.question, candidates[0].quote, _unit_of(passages[candidates[0].passage_index])) if candidates else ""
     acronyms = _acronyms(query.question)
@@ -994,17 +1014,23 @@ def _lead_for_kind(
         # vote is found.
         # "Which councillor voted against ...?" is answered only by a vote naming someone, not "(4-1 vote)".
         who = bool(_WHO_ASKED.search(query.question))
-        def nobody(c: Candidate) -> bool:
+        # a vote taken on a day the question names is not recorded in a paper of an earlier day ("the Municipal Council
+        # meeting to be held on April 1, 2025", in minutes of 19 March)
+        days = {d.isoformat() for d in dates_named(query.question)}
+        def unfit(c: Candidate) -> bool:
+            paper = passages[c.passage_index].date
+            if days and paper and all(day > paper for day in days):
+                return True
             return who and not _PERSON.search(c.quote) and not _NAMES_IN_BRACKETS.search(c.quote)
         for c in (c for c in strong if c.score >= strong[0].score * config.support_ratio):
             if _records_vote(c.quote):
-                if _bare_tally(c.quote) or nobody(c):
+                if _bare_tally(c.quote) or unfit(c):
                     continue
                 return [c] + [x for x in strong if x is not c], ""
             vote = _vote_following(c, passages)
-            if vote is not None and not nobody(vote):
+            if vote is not None and not unfit(vote):
                 return [vote, c] + [x for x in strong if x is not c], ""
-        voted = next((c for c in strong if _records_vote(c.quote) and not nobody(c)), None)
+        voted = next((c for c in strong if _records_vote(c.quote) and not unfit(c)), None)
         if voted is not None:
             return [voted] + [c for c in strong if c is not voted], ""
         if not query.wants_figure:

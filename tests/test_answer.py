@@ -1100,3 +1100,32 @@ def test_who_addressed_a_committee_and_who_presented_an_item_under_its_numbered_
     # the sentence after the item's heading says who, past the paragraph's number standing alone ("1.")
     answer, _ = _answered(assistant, "Who presented the Sufficiency Strategy 2022-2027 to the Corporate Parenting Panel?")
     assert "Christy Holden" in answer.text.split("[2]")[0] and "Tony Doran" not in answer.text, answer.text
+
+
+def test_a_change_a_fee_and_an_earlier_paper_do_not_give_an_amount_a_fine_or_a_later_vote(tmp_path):
+    budget = ("City of Boston FY19 Recommended Budget: Property Tax Levy\n\n"
+              "The FY18 residential exemption amount increased by $106 over last year's amount.\n\n"
+              "Revenues (dollars in millions)\nTotal revenues 2,883.01 2,996.81 3,157.62 3,294.58\n")
+    fees = ("City of Rivergrove Resolution No. 259-2018: Planning Fee Schedule\n\n"
+            "Tree Cutting Permit Within WQRA | $30 per tree + Actual Costs\n\n"
+            "Tree Cutting Permit Dead, Dying, Dangerous | $20 per tree + Actual Costs\n\n"
+            "Bill Tuttle said that from now on fines will be assessed if residents cut a tree without asking for a permit.\n")
+    minutes = ("Budget Committee\nMinutes of the 1st Meeting of the Budget Committee, March 19, 2025\n\n"
+               "2.2 Surplus/Deficit Policy Update\nMoved by S. Lewis\nSeconded by C. Rahman\nThat the revised Surplus/Deficit "
+               "Policy by-law BE INTRODUCED at the Municipal Council meeting to be held on April 1, 2025.\n"
+               "Vote:\nYeas: Nays:\nJ. Morgan A. Hopkins S. Lewis\nMotion Passed (15 to 0)\n")
+    assistant = _assistant_over(tmp_path, {"boston_fy19_property_tax_2018-04-11.txt": budget,
+                                           "rivergrove_fee_schedule_2018-12-10.txt": fees,
+                                           "london_budget_committee_minutes_2025-03-19.txt": minutes})
+    # a change is no amount, and a table in dollars of other things is none either
+    answer = assistant.ask("What is Boston's FY18 residential exemption amount in dollars?")
+    assert answer.abstained, answer.text
+    assert not assistant.ask("By how much did Boston's FY18 residential exemption amount increase?").abstained
+    # a permit's fee is no fine
+    answer = assistant.ask("How large a fine will Rivergrove charge for cutting a tree without a permit?")
+    assert answer.abstained, answer.text
+    # minutes of 19 March cannot record the Council's vote of 1 April, though they record the committee's
+    answer = assistant.ask("What was the vote at the Municipal Council on April 1, 2025 on the revised Surplus/Deficit Policy by-law?")
+    assert answer.abstained, answer.text
+    answer, lead = _answered(assistant, "What was the Budget Committee's vote on the revised Surplus/Deficit Policy by-law?")
+    assert "Motion Passed (15 to 0)" in lead, answer.text

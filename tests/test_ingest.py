@@ -406,3 +406,10 @@ def test_a_vote_s_outcome_line_ends_its_sentence():
             "Seconded by P. Van Meerbergen\nThat the Civic Administration BE DIRECTED to report back on cycling lane projects.")
     pieces = [text[s:e] for s, e in sentence_spans(text)]
     assert pieces[0].endswith("Motion Passed (14 to 0)") and pieces[1].startswith("ADDITIONAL VOTES:"), pieces
+
+
+def test_a_meeting_to_be_held_does_not_date_the_minutes_that_call_it():
+    text = ("Budget Committee\nMinutes of the 1st Meeting of the Budget Committee, March 19, 2025\n\n2.2 Surplus/Deficit "
+            "Policy Update\nThat the revised by-law BE INTRODUCED at the Municipal Council meeting to be held on April 1, 2025.\n")
+    doc = document_from_bytes(text.encode(), "london_budget_committee_minutes_2025-03-19.txt")
+    assert doc.date == "2025-03-19"
