@@ -44,6 +44,7 @@ _NOT_FIGURES = re.compile(
     r"|\n\s*\(?\d{1,3}[.)]?\s*$"  # the next paragraph's number, alone on the last line
     r"|(?<![£$€])\b(?:19|20)\d\d(?:\s*[/-]\s*(?:19|20)?\d\d)?\b(?!\s*(?:%|per ?cent))"  # years and financial years: 2018, 2018/19, 2023-24 (not £2000)
     r"|\b(?:Q\s?[1-4]|quarter\s*[1-4])\b"  # quarters
+    r"|\bFY\s?\d{2}(?:\d{2})?(?:\s*[/-]\s*\d{2}(?:\d{2})?)?\b"  # fiscal years: FY18, FY 2024-25
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:{_MONTHS})\b"  # dates: 31 March, 20 to 31 January
     r"|\bpages?\s+\d+\b|\bitem\s+\d+\b|\bparagraph\s+\d+(?:\.\d+)*|\b\d{1,4}[/-]\d{4,}\b"  # references: decision 24/00109, 24-00093
     r"|\b(?:No|Nos|Number|Resolution|Ordinance|Bylaw|By-law)\.?\s+\d+(?:[/-]\d+)?\b"  # Resolution No. 18-02
@@ -912,13 +913,9 @@ _CHANGE_BY = re.compile(r"\b(?:increas|decreas|ris|rose|fell|fall|grew|grow|redu
                         r"(?:\s*(?:%|per ?cent|million|billion|m|bn|k)\b)?", re.I)
 
 
-_FY_LABEL = re.compile(r"\bFY\s?\d{2}(?:\d{2})?\b")
-
-
 def _change_only(quote: str) -> bool:
     """Whether every figure a sentence states is a change, not a level."""
-    rest = _FY_LABEL.sub(" ", _CHANGE_BY.sub(" ", quote))  # "FY18" names a year, and gives no figure
-    return has_figure(quote) and bool(_CHANGE_BY.search(quote)) and not has_figure(rest)
+    return has_figure(quote) and bool(_CHANGE_BY.search(quote)) and not has_figure(_CHANGE_BY.sub(" ", quote))
 
 
 def _figure_lead(
