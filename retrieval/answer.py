@@ -265,7 +265,7 @@ def _stem(token: str) -> str:
 _MONEY_ASKED = re.compile(r"\b(?:cost|costs|value|price|budget|spend|spent|spending|funding|fee|fees|salary|overspend|underspend|"
                           r"savings?|investment|invested|GVA|income|revenue|turnover|precept|balances?|reserves?|worth|how much (?:money|funding|did|does|do|was|is|will|has|have)|"
                           r"in (?:dollars|pounds|euros|rupees))\b", re.I)
-_CHANGE_ASKED = re.compile(r"\b(?:percentage|per ?cent|%|rise|rose|increase|fall|fell|grow|grew|change|compare)", re.I)
+_CHANGE_ASKED = re.compile(r"\b(?:percentage|per ?cent|%|rise|rose|increase|fall|fell|grow|grew|change|compare|reduc|cut)", re.I)
 _MONEY = re.compile(r"[£$€₹]\s?\d|\bRs\.?\s?\d|\d\s?(?:million|billion|bn|m|k|lakhs?|crores?)\b|\d\s?[£$€](?!\w)|"
                     r"\b(?:pounds?|pence|dollars?|rupees?|euros?)\b", re.I)
 # a table's unit, stated once for all its rows: "(Rs. in lakhs)", "(£000)", "$ in millions", "£'000"
@@ -291,7 +291,7 @@ def unit_missing(question: str, sentence: str, unit: str = "") -> str:
     its rows (its passage's title, heading and text): a row "2 Housing Schemes 6027.00 3001.41" of a table "(Rs. in
     lakhs)" is in money."""
     if (_MONEY_ASKED.search(question) and not _CHANGE_ASKED.search(question) and not _SHARE_ASKED.search(question)
-            and not VOTE_CUES.search(question)
+            and not VOTE_CUES.search(question) and not counts_only(question)  # "how many ... received help with costs"
             and not _MONEY.search(sentence) and not (has_figure(sentence) and _MONEY_UNIT.search(unit))):
         return "a sum of money for what was asked"
     asked = {n.replace(",", "") for n in _PER_N.findall(question)}

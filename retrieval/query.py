@@ -62,7 +62,11 @@ FIGURE_CUES = re.compile(
     re.I,
 )
 # "When was ...?" asks for a date; "When the motion was put to the vote, how many ...?" asks what follows the clause
-_DATE_CUES = re.compile(r"^\s*(?:and\s+)?when\b(?![^?]*,\s*(?:how|what|who|which|why|where|did|was|were|had)\b)|\b(?:what|which) (?:year|date|month|day)\b|\b(?:since|by|until|till) when\b", re.I)
+_DATE_CUES = re.compile(r"^\s*(?:and\s+)?when\b(?![^?]*,\s*(?:how|what|who|which|why|where|did|was|were|had)\b)|\b(?:what|which) (?:year|date|month|day)\b|\b(?:since|by|until|till) when\b"
+                        r"|\bwhat (?:was|is|were) the date\b", re.I)
+# a date question asks for no figure, though it names one's subject ("What was the date of the letter about its budget
+# request?"), unless it asks how many or how much as well
+_COUNT_OR_SUM = re.compile(r"\bhow (?:many|much)\b", re.I)
 # a question about how a vote went: its tally or its outcome answers it
 VOTE_CUES = re.compile(
     r"\bhow many\b.*\b(?:vot(?:e|ed|es|ing)|abstained|abstentions?)\b|\bhow did\b.*\bvote\b|\b(?:what|how) was the (?:[\w’'-]+ ){0,3}?vote\b|\bvote (?:count|tally|totals?)\b"
@@ -227,7 +231,7 @@ def prepare(question: str, history: tuple[Turn, ...] = ()) -> Query:
         question=question,
         dense_text=dense,
         lexical_text=lexical,
-        wants_figure=bool(FIGURE_CUES.search(question)),
+        wants_figure=bool(FIGURE_CUES.search(question)) and not (_DATE_CUES.search(question) and not _COUNT_OR_SUM.search(question)),
         years=tuple(dict.fromkeys(YEAR_RE.findall(question))),
         codes=codes,
         follow_up=follow_up,

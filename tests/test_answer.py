@@ -321,6 +321,14 @@ def test_a_figure_must_be_in_the_unit_asked_for():
     assert not unit_missing(rate, "The rate was 3.1 per 1,000 live births.")
     # what follows "at the time of" or "according to" is the question's context, not what its figure is of
     assert "inspection" not in subject_words(prepare("What was the average wait for an assessment at the time of the SEND inspection?"))
+    # a count asked for needs no money, though it is of costs; a reduction may be a share
+    assert not unit_missing("How many small municipalities received help with policing costs in 2024?",
+                            "Funding was provided in 2024 to 330 small and rural municipalities.")
+    assert not unit_missing("What minimum budget reduction were service areas told to bring forward?",
+                            "submit budget reduction amendments totaling a minimum of 1.5% of the net property tax budget")
+    # a date asked for is no figure, though it is of a budget request
+    dated = prepare("What was the date of the conservation authority's letter about its 2026 budget request?")
+    assert dated.wants_date and not dated.wants_figure
 
 
 def test_an_acronym_written_out_in_the_papers_is_not_missing(small_assistant):
