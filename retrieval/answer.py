@@ -129,6 +129,9 @@ _CHAIRED_BODY = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|is\s+|has\s+been\s+)
 # a question asking for a person: "Who put ...?", "On whose advice ...?", "Which councillors called in ...?"
 _WHO_ASKED = re.compile(r"^\s*(?:and\s+)?(?:who\b|(?:on|at|by) whose\b|which (?:[\w-]+ )?(?:councillors?|councilors?|members?|"
                         r"officers?|selectm[ae]n|commissioners?|directors?|trustees?|ministers?|senators?|person|people)\b)", re.I)
+# a question asking which named person: "Which councillor chaired ...?", "Which member moved ...?"
+_NAMED_PERSON_ASKED = re.compile(r"^\s*(?:and\s+)?which (?:councillors?|councilors?|members?|commissioners?|directors?|trustees?|"
+                                 r"selectm[ae]n|senators?|ministers?)\b", re.I)
 # a sentence naming a person: a title and a name ("Commissioner Lyle", "Mr Holden"), an initial and a surname ("D. Hill"),
 # a name saying or doing something ("Chad Stearns recused"), a name after "at the request of" or "by"
 _PERSON = re.compile(
@@ -1082,6 +1085,10 @@ def _lead_for_kind(
         named = next((c for c in strong if c.score >= strong[0].score * config.support_ratio and _PERSON.search(c.quote)), None)
         if named is not None:
             return [named] + [c for c in strong if c is not named], ""
+        after = _next_sentence(strong[0], passages)
+        if _NAMED_PERSON_ASKED.search(query.question) and not (after is not None and _PERSON.search(after.quote)):
+            # "Which councillor chaired ...?" is not answered by the meeting's title line, naming nobody
+            return [], "the person asked about"
     if query.wants_date:
         # a "when" question is answered by a date, or declined
         dated = next((c for c in strong if gives_date(query, c.quote, passages[c.passage_index].date)), None)

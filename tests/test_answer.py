@@ -1138,3 +1138,12 @@ def test_a_change_a_fee_and_an_earlier_paper_do_not_give_an_amount_a_fine_or_a_l
     assert answer.abstained, answer.text
     answer, lead = _answered(assistant, "What was the Budget Committee's vote on the revised Surplus/Deficit Policy by-law?")
     assert "Motion Passed (15 to 0)" in lead, answer.text
+
+
+def test_which_councillor_is_not_answered_by_a_line_naming_nobody(tmp_path):
+    page = ("Warwickshire County Council\n\nWarwickshire Fire and Rescue Service Health, Safety and Wellbeing Annual Report "
+            "2020/21\nMeeting: 13/09/2021 - Staff and Pensions Committee (Item 2)\n\nThe report covered sickness absence, "
+            "injuries to firefighters and the wellbeing support offered to staff during the year.\n")
+    assistant = _assistant_over(tmp_path, {"warwickshire_staff_and_pensions_committee_2021-09-13.txt": page})
+    answer = assistant.ask("Which councillor chaired Warwickshire's Staff and Pensions Committee on 13 September 2021?")
+    assert answer.abstained, answer.text
