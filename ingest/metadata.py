@@ -28,11 +28,16 @@ YEAR_MONTH_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.](0[1-9]|1[0-2])(?![-_
 STRONG_DATE_CUES = re.compile(
     r"(held (?:in|at|on)[^\n]{0,120}?|report published:?\s*|published:?\s*|date of meeting:?\s*|"
     r"meeting date:?\s*|date:?\s*|to:\s*[^\n]{0,60}?[-–]\s*|minutes[^\n]{0,20}?[-–]\s*|panel\s*[-–]\s*|"
-    r"committee\s*[-–]\s*|cabinet\s*[-–]\s*|council\s*[-–]\s*)$",
+    r"committee\s*[-–]\s*|cabinet\s*[-–]\s*|council\s*[-–]\s*)"
+    # a meeting's page names its day of the week first: "Council - Monday, 14th October, 2024 7.00 pm"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$",
     re.I,
 )
 # "To confirm as a correct record the Minutes of the Annual Meeting ... held on 13th May 2014": an earlier meeting
 EARLIER_MEETING = re.compile(r"\b(?:confirm|approv|agree|sign)\w*\b[^.;:]*\bminutes\b[^.;:]*$|\b(?:previous|last)\s+meeting\b[^.;:]*$", re.I)
+# "THAT the minutes of the meeting held on 22nd July 2024 be approved and signed as a correct record": the same, said after
+EARLIER_AFTER = re.compile(r"^\W{0,3}(?:[\w,]+\s+){0,3}?(?:be|were|was|are|is)\s+(?:approved|confirmed|agreed|signed|received)\b"
+                           r"|^[^.;\n]{0,60}\bas an? (?:correct|true|accurate) record\b", re.I)
 
 _TO_BE = re.compile(r"\b(?:to be|will be|would be|is to be|are to be|shall be)\s*$", re.I)
 _HELD_WITHIN = 800  # "Minutes of a meeting held on ..." stands at the top
@@ -50,6 +55,8 @@ CITY_OF_RE = re.compile(r"\b(City of\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?: Council)
 COMMITTEE_RE = re.compile(
     r"\b((?:[A-Z][A-Za-z,'’]*|and|of|for|the) (?:[A-Z][A-Za-z,'’]* |and |of |for |the |& ){0,8}"
     r"(?:Panel|Committee|Cabinet|Board|Sub-Committee|Forum))\b"
+    # not a team named after a committee, nor the end of a hyphenated name: "Vicky Wemyss-Cooke  Committee Services Manager"
+    r"(?!\s+(?:Services?|Manager|Officer|Clerk|Administrator|Section|Team|Support|Secretar\w*|Assistant|Co-?ordinator)\b)"
 )
 INSPECTORATES = ("Ofsted", "Care Quality Commission", "CQC", "Department for Education")
 
@@ -112,6 +119,12 @@ def _all_dates(text: str) -> list[tuple[int, date]]:
     return sorted(found)
 
 
+def _date_end(text: str, pos: int) -> int:
+    """Where the date written at ``pos`` ends."""
+    m = DAY_MONTH_YEAR.match(text, pos) or MONTH_DAY_YEAR.match(text, pos)
+    return m.end() if m else pos
+
+
 def find_date(first_page: str, file_name: str) -> str | None:
     """The meeting or publication date: a date with a cue in the text, else the file name, else any date."""
     head = first_page[:3000]
@@ -123,7 +136,8 @@ def find_date(first_page: str, file_name: str) -> str | None:
             # an event of the body ("the conference was held on 4 June 2024"), or a meeting to come ("BE INTRODUCED at
             # the Municipal Council meeting to be held on April 1, 2025"), not the paper's meeting
             continue
-        if cue and not EARLIER_MEETING.search(head[max(0, pos - 400):pos]):
+        end = _date_end(head, pos)
+        if cue and not EARLIER_MEETING.search(head[max(0, pos - 400):pos]) and not EARLIER_AFTER.search(head[end:end + 120]):
             return d.isoformat()
     m = ISO_DATE.search(file_name)
     if m:

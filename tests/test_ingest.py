@@ -413,3 +413,16 @@ def test_a_meeting_to_be_held_does_not_date_the_minutes_that_call_it():
             "Policy Update\nThat the revised by-law BE INTRODUCED at the Municipal Council meeting to be held on April 1, 2025.\n")
     doc = document_from_bytes(text.encode(), "london_budget_committee_minutes_2025-03-19.txt")
     assert doc.date == "2025-03-19"
+
+
+def test_a_meeting_page_is_dated_by_its_heading_and_a_committee_team_is_no_committee():
+    text = ("Agenda and minutes\n\nCouncil - Monday, 14th October, 2024 7.00 pm\n\nVenue: Council Chamber, Town Hall, Judd "
+            "Street, London WC1H 9JE.\n\nContact: Vicky Wemyss-Cooke  Committee Services Manager\n\nItems\n\n1.\n\nMinutes\n\n"
+            "RESOLVED –\n\nTHAT the minutes of the meeting held on 22nd July 2024 be approved and signed as a correct record.\n")
+    doc = document_from_bytes(text.encode(), "camden_council_minutes_2024-10-14.txt")
+    # the day after "Council -" and its weekday is the meeting's; the one whose minutes were approved is not
+    assert doc.date == "2024-10-14"
+    # a team named after committees is none, nor the end of a hyphenated surname before it
+    assert "Cooke" not in doc.body and doc.body == "Camden Council", doc.body
+    undated = text.replace("Council - Monday, 14th October, 2024 7.00 pm", "Council meeting")
+    assert document_from_bytes(undated.encode(), "camden_council_minutes_2024-10-14.txt").date == "2024-10-14"
