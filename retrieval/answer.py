@@ -136,7 +136,7 @@ _NAMED_PERSON_ASKED = re.compile(r"^\s*(?:and\s+)?which (?:councillors?|councilo
 # a name saying or doing something ("Chad Stearns recused"), a name after "at the request of" or "by"
 _PERSON = re.compile(
     rf"\b(?:{TITLES}|Commissioner|(?:Vice[- ])?Chair(?:man|woman)?|Mayor|Senator|Director|Selectman|Professor|Supervisor|Trustee|"
-    r"Alderman|Representative|Garda|Sergeant|Inspector|Superintendent|Constable|Sheriff|Judge|Reverend|Rev)\.?\s+[A-Z][\w'’-]+|\b[A-Z]\.\s?[A-Z][a-z]{2,}\b|\b(?!(?:The|This|That|Town|City|County)\b)[A-Z][a-z]+\s+"
+    r"Alderman|Representative|Garda|Sergeant|Inspector|Superintendent|Constable|Sheriff|Judge|Reverend|Rev)\.?\s+(?:[A-Z]\.?\s+){0,3}[A-Z][\w'’-]+|\b[A-Z]\.\s?[A-Z][a-z]{2,}\b|\b(?!(?:The|This|That|Town|City|County)\b)[A-Z][a-z]+\s+"
     r"(?!(?:Board|Council|Committee|Commission|Meeting|Panel|Cabinet|Authority|Department|Trust|Group|Team|Services?|Office|"
     r"Members?|Staff)\b)[A-Z][a-z]+\s+(?:[a-z]+ed|said|asked|told|wrote|spoke|wishe[sd])\b|\b(?:request of|on behalf of|by|from)\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b(?!\s+[A-Z])"
     r"|:\s*[A-Z][a-z]+\s+[A-Z][a-z]+\s+[A-Z][a-z]+\s+[A-Z][a-z]+")  # a list of names: "declared as: Esme Clark Betty Ross"
@@ -1085,10 +1085,6 @@ def _lead_for_kind(
         named = next((c for c in strong if c.score >= strong[0].score * config.support_ratio and _PERSON.search(c.quote)), None)
         if named is not None:
             return [named] + [c for c in strong if c is not named], ""
-        after = _next_sentence(strong[0], passages)
-        if _NAMED_PERSON_ASKED.search(query.question) and not (after is not None and _PERSON.search(after.quote)):
-            # "Which councillor chaired ...?" is not answered by the meeting's title line, naming nobody
-            return [], "the person asked about"
     if query.wants_date:
         # a "when" question is answered by a date, or declined
         dated = next((c for c in strong if gives_date(query, c.quote, passages[c.passage_index].date)), None)
@@ -1366,7 +1362,11 @@ def select(
             chosen.insert(chosen.index(best) + 1, columns)
     if TWO_SOURCES_RE.search(query.question):
         chosen = _second_paper(chosen, strong, passages, config)
-    return chosen[: max(config.max_sentences, len(query.years))], []
+    chosen = chosen[: max(config.max_sentences, len(query.years))]
+    if _NAMED_PERSON_ASKED.search(query.question) and not any(_PERSON.search(c.quote) for c in chosen):
+        # "Which councillor chaired ...?" is not answered by the meeting's title line, naming nobody
+        return [], ["the person asked about"]
+    return chosen, []
 
 
 # where a two-part question's second question begins: "how many had an EHCP, and what overspend is forecast ...?"

@@ -1147,3 +1147,10 @@ def test_which_councillor_is_not_answered_by_a_line_naming_nobody(tmp_path):
     assistant = _assistant_over(tmp_path, {"warwickshire_staff_and_pensions_committee_2021-09-13.txt": page})
     answer = assistant.ask("Which councillor chaired Warwickshire's Staff and Pensions Committee on 13 September 2021?")
     assert answer.abstained, answer.text
+    minutes = ("Hereford & Worcester Fire Authority\nFull Authority, 13 February 2024\n\n2 Declarations of Interest (if any)\n"
+               "This item allows the Chairman to invite any Councillor to declare an interest in any of the items on this Agenda.\n"
+               "Cllr R Phillips declared that he was Vice Chair of the Firefighters Scheme Advisory Board.\n")
+    assistant = _assistant_over(tmp_path / "fire", {"hereford_worcester_fire_authority_minutes_2024-02-13.txt": minutes})
+    # a councillor named by title and initial ("Cllr R Phillips") is someone
+    answer = assistant.ask("Which councillor declared an interest at the February 2024 Full Authority meeting?")
+    assert not answer.abstained and "Cllr R Phillips" in answer.text, answer.notes
