@@ -1007,16 +1007,16 @@ def _lead_for_kind(
     what was missing) when there is none. A "when" question leads with a dated sentence when there is one.
     """
     if query.wants_vote:
-        # (before a figure: "what was the vote on the amendment to cut the contribution to 17%?" asks for the tally)
-        # how a vote went is answered by its tally or its outcome ("For (39) ... Against (19)", "carried unanimously"):
-        # the close contender's, said with what was voted on, or the one recorded after the motion a close contender
-        # puts. A bare tally ("Motion Passed (15 to 0)") could be any motion's: it answers only when no close contender's
-        # vote is found.
-        # "Which councillor voted against ...?" is answered only by a vote naming someone, not "(4-1 vote)".
+        # How a vote went is answered by its tally or its outcome ("For (39) ... Against (19)", "carried unanimously"),
+        # before any figure the question names ("the vote on the amendment to cut the contribution to 17%"): a close
+        # contender's, said with what was voted on, or the one recorded after the motion a close contender puts. A bare
+        # tally ("Motion Passed (15 to 0)") could be any motion's: it answers only when no close contender's vote is found.
+        # A vote does not answer "Which councillor voted against ...?" unless it names someone ("(4-1 vote)" does not),
+        # nor a question about a vote on a day after its paper's ("the Municipal Council meeting to be held on April 1,
+        # 2025", in minutes of 19 March).
         who = bool(_WHO_ASKED.search(query.question))
-        # a vote taken on a day the question names is not recorded in a paper of an earlier day ("the Municipal Council
-        # meeting to be held on April 1, 2025", in minutes of 19 March)
         days = {d.isoformat() for d in dates_named(query.question)}
+
         def unfit(c: Candidate) -> bool:
             paper = passages[c.passage_index].date
             if days and paper and all(day > paper for day in days):
