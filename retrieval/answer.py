@@ -45,6 +45,8 @@ _NOT_FIGURES = re.compile(
     r"|(?<![£$€])\b(?:19|20)\d\d(?:\s*[/-]\s*(?:19|20)?\d\d)?\b(?!\s*(?:%|per ?cent))"  # years and financial years: 2018, 2018/19, 2023-24 (not £2000)
     r"|\b(?:Q\s?[1-4]|quarter\s*[1-4])\b"  # quarters
     r"|\bFY\s?\d{2}(?:\d{2})?(?:\s*[/-]\s*\d{2}(?:\d{2})?)?\b"  # fiscal years: FY18, FY 2024-25
+    r"|\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d\b"  # dates written in figures: 22/02/2023
+    r"|\b\d+(?:\.\d+)?\s?[KM]B\b"  # a linked file's size: "pdf icon PDF 135 KB"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:{_MONTHS})\b"  # dates: 31 March, 20 to 31 January
     r"|\bpages?\s+\d+\b|\bitem\s+\d+\b|\bparagraph\s+\d+(?:\.\d+)*|\b\d{1,4}[/-]\d{4,}\b"  # references: decision 24/00109, 24-00093
     r"|\b(?:No|Nos|Number|Resolution|Ordinance|Bylaw|By-law)\.?\s+\d+(?:[/-]\d+)?\b"  # Resolution No. 18-02
