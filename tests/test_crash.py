@@ -52,11 +52,14 @@ def _kill_at(folder: Path, data_dir: Path, mark: str) -> str:
     os.close(slave)
     seen = b""
     deadline = time.monotonic() + 600
+    # poll, not select: select cannot watch a descriptor numbered 1024 or more, which a long test session reaches
+    watch = select.poll()
+    watch.register(master, select.POLLIN)
     try:
         while mark.encode() not in seen:
             assert proc.poll() is None, f"ingest ended before {mark!r}: {seen.decode(errors='replace')}"
             assert time.monotonic() < deadline, f"ingest never showed {mark!r}"
-            if select.select([master], [], [], 0.5)[0]:
+            if watch.poll(500):
                 try:
                     seen += os.read(master, 4096)
                 except OSError:
