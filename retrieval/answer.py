@@ -270,7 +270,8 @@ def _stem(token: str) -> str:
 _MONEY_ASKED = re.compile(r"\b(?:cost|costs|value|price|budget|spend|spent|spending|funding|fee|fees|salary|overspend|underspend|"
                           r"savings?|investment|invested|GVA|income|revenue|turnover|precept|balances?|reserves?|worth|how much (?:money|funding|did|does|do|was|is|will|has|have)|"
                           r"in (?:dollars|pounds|euros|rupees))\b", re.I)
-_CHANGE_ASKED = re.compile(r"\b(?:percentage|per ?cent|%|rise|rose|increase|fall|fell|grow|grew|change|compare|reduc|cut)", re.I)
+_CHANGE_ASKED = re.compile(r"\b(?:percentage|per ?cent|%|rise|rose|increase|fall|fell|grow|grew|change|compare|reduc|cut|"
+                           r"(?:go|goes|went|gone|going) (?:up|down))", re.I)
 _MONEY = re.compile(r"[£$€₹]\s?\d|\bRs\.?\s?\d|\d\s?(?:million|billion|bn|m|k|lakhs?|crores?)\b|\d\s?[£$€](?!\w)|"
                     r"\b(?:pounds?|pence|dollars?|rupees?|euros?)\b", re.I)
 # a table's unit, stated once for all its rows: "(Rs. in lakhs)", "(£000)", "$ in millions", "£'000"
@@ -842,6 +843,8 @@ def states_count(sentence: str, counted: Collection[str]) -> bool:
     those voting ("how many councillors supported ...", not "how many prosecutions ...")."""
     if TALLY.search(sentence) and set(counted) & _VOTERS:
         return True
+    if _counts_none(sentence, counted):
+        return True  # "There were no deputations." counts none
     words = _TOKEN.findall(_TIME.sub(" ", _NOT_FIGURES.sub(" ", sentence)))
     numbers = [i for i, w in enumerate(words) if w[0].isdigit() or _NUMBER_WORDS.fullmatch(w)]
     named = [i for i, w in enumerate(words) if _count_key(w) in counted]
@@ -859,6 +862,13 @@ def states_count(sentence: str, counted: Collection[str]) -> bool:
     return False
 
 
+def _counts_none(sentence: str, counted: Collection[str]) -> bool:
+    """Whether a sentence says there were none of what is counted: "There were no deputations."."""
+    words = _TOKEN.findall(sentence)
+    return any(w.lower() in ("no", "zero") and i + 1 < len(words) and _count_key(words[i + 1]) in counted
+               for i, w in enumerate(words))
+
+
 def _figure_first(
     candidates: list[Candidate], counted: Collection[str] = (), ratio: float = 0.0, strict: bool = False
 ) -> list[Candidate]:
@@ -868,7 +878,7 @@ def _figure_first(
     about ("1,016 formal questionnaires") leads instead of one that states some other figure. When the count
     is all the question asks for (``strict``), any candidate counting it leads, and without one there is none.
     """
-    lead = next((c for c in candidates if has_figure(c.quote)), None)
+    lead = next((c for c in candidates if has_figure(c.quote) or (counted and _counts_none(c.quote, counted))), None)
     if lead is None or not counted or states_count(lead.quote, counted):
         return [] if lead is None else [lead] + [c for c in candidates if c is not lead]
     counting = next((c for c in candidates if states_count(c.quote, counted)

@@ -327,6 +327,12 @@ def test_a_figure_must_be_in_the_unit_asked_for():
                             "Funding was provided in 2024 to 330 small and rural municipalities.")
     assert not unit_missing("What minimum budget reduction were service areas told to bring forward?",
                             "submit budget reduction amendments totaling a minimum of 1.5% of the net property tax budget")
+    # a rise asked for may be a share: "By how much did rating values go up?", "increased in total by 32.7%"
+    assert not unit_missing("By how much did the city's total rating values go up in the 2022 revaluation?",
+                            "notes that rating values for the city have increased in total by 32.7%")
+    # "how many" is answered by a sentence saying there were none
+    assert states_count("There were no deputations.", counted_words("How many deputations did the Cabinet hear?"))
+    assert not states_count("There were no questions about deputations.", counted_words("How many deputations did it hear?"))
     # a date asked for is no figure, though it is of a budget request
     dated = prepare("What was the date of the conservation authority's letter about its 2026 budget request?")
     assert dated.wants_date and not dated.wants_figure
