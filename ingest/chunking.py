@@ -252,6 +252,8 @@ def chunk_page(
     Running headers and footers (``furniture``) are left out of every chunk.
     """
     text = page.text
+    # the lines giving the unit of the page's figures, found once: each piece carries the last one before it
+    unit_lines = [(m.end(), m.group(0)) for m in UNIT_LINE.finditer(text)]
     chunks: list[Chunk] = []
     group: list[Block] = []
 
@@ -276,7 +278,9 @@ def chunk_page(
             columns = [m.group(0) for m in PERIODS_ROW.finditer(text, start, s)]
             # and a piece after the line giving the unit of the page's figures ("(Rs. in lakhs)") carries that line, so
             # its rows are read in that unit
-            units = [m.group(0) for m in UNIT_LINE.finditer(text, 0, s)]
+            line_start = text.rfind("\n", 0, s) + 1  # a piece may start inside a line: its start reads only up to it
+            opening = UNIT_LINE.search(text, line_start, s) if line_start < s else None
+            units = [u for end, u in unit_lines if end < line_start] + ([opening.group(0)] if opening else [])
             carried = (units[-1] if units else "", columns[-1] if columns else "")
             piece_heading = " > ".join(h for h in (heading, *(re.sub(r"\s+", " ", x).strip()[:100] for x in carried)) if h)
             seq = seq_start + len(chunks)
