@@ -128,12 +128,12 @@ _CHAIRED_BODY = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|is\s+|has\s+been\s+)
                            r"(?:\s+(?:when|while|at|in|on|during|according|for|before|after)\b|[?,]|$)", re.I)
 
 
+# the people a question may ask for by their office: "Which councillor chaired ...?", "Which member moved ...?"
+_OFFICE_HOLDERS = r"councillors?|councilors?|members?|commissioners?|directors?|trustees?|selectm[ae]n|senators?|ministers?"
 # a question asking for a person: "Who put ...?", "On whose advice ...?", "Which councillors called in ...?"
-_WHO_ASKED = re.compile(r"^\s*(?:and\s+)?(?:who\b|(?:on|at|by) whose\b|which (?:[\w-]+ )?(?:councillors?|councilors?|members?|"
-                        r"officers?|selectm[ae]n|commissioners?|directors?|trustees?|ministers?|senators?|person|people)\b)", re.I)
-# a question asking which named person: "Which councillor chaired ...?", "Which member moved ...?"
-_NAMED_PERSON_ASKED = re.compile(r"^\s*(?:and\s+)?which (?:councillors?|councilors?|members?|commissioners?|directors?|trustees?|"
-                                 r"selectm[ae]n|senators?|ministers?)\b", re.I)
+_WHO_ASKED = re.compile(rf"^\s*(?:and\s+)?(?:who\b|(?:on|at|by) whose\b|which (?:[\w-]+ )?(?:{_OFFICE_HOLDERS}|officers?|person|people)\b)", re.I)
+# a question asking which office holder
+_NAMED_PERSON_ASKED = re.compile(rf"^\s*(?:and\s+)?which (?:{_OFFICE_HOLDERS})\b", re.I)
 # a sentence naming a person: a title and a name ("Commissioner Lyle", "Mr Holden"), an initial and a surname ("D. Hill"),
 # a name saying or doing something ("Chad Stearns recused"), a name after "at the request of" or "by"
 _PERSON = re.compile(
