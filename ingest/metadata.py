@@ -44,7 +44,7 @@ _HELD_WITHIN = 800  # "Minutes of a meeting held on ..." stands at the top
 
 QUARTER_YEAR = re.compile(r"\b(?:Quarter|Q)\s*([1-4])\s*,?\s*(20\d\d)\s*/\s*\d{2}\b", re.I)
 COUNCIL_RE = re.compile(
-    r"\b((?:City of |Royal Borough of |London Borough of )?(?!(?:Ordinary|Extraordinary|Annual|Special|Full|The|This|And)\b)"
+    r"\b((?:City of |Royal Borough of |London Borough of )?(?!(?:Ordinary|Extraordinary|Annual|Special|Full|The|This|And|Of)\b)"
     r"[A-Z][a-z]+(?: (?!County|City|Borough|Ordinary|Extraordinary|Annual|Special|Full|And)[A-Z][a-z]+| and [A-Z][a-z]+)?"
     r" (?:Metropolitan Borough|City and County|County|City|Borough|District|Town|Parish|Community) Council"
     # a special district governs a service elsewhere: "Fair Oaks Water District", "Regional Transportation District"
@@ -276,7 +276,9 @@ PLACE_RE = re.compile(r"\b([A-Z][a-z]{3,}) Children[’']s Services Trust")
 
 # what a file's name may call its body, and what follows the body's name in it
 _BODY_WORDS = frozenset({"council", "board", "committee", "panel", "authority", "district", "commission", "assembly",
-                         "cabinet", "township", "parish", "corporation", "forum", "partnership", "executive", "senedd"})
+                         "cabinet", "township", "parish", "corporation", "forum", "partnership", "executive", "senedd",
+                         # "Board of Supervisors", "Board of Trustees"
+                         "supervisors", "trustees", "commissioners", "directors", "aldermen", "selectmen", "governors"})
 _AFTER_BODY = frozenset({"minutes", "meeting", "agenda", "report", "transcript", "monthly", "regular", "special", "annual",
                          "ordinary", "extraordinary", "general", "full", "public", "verbatim", "draft", "approved"})
 
@@ -305,7 +307,10 @@ def with_council_named(body: str, named: str) -> str:
     if not body or not named or ":" in body or COUNCIL_RE.search(body):
         return body
     have, fuller = words(body), words(named)
-    return named if len(fuller) > len(have) and fuller[-len(have):] == have else body
+    # ... or a board the text cuts short of what it is of: "Albemarle County Board" of "albemarle_county_board_of_
+    # supervisors_minutes_2003-03-19.pdf"
+    longer = fuller[-len(have):] == have or (fuller[:len(have)] == have and fuller[len(have)] == "of")
+    return named if len(fuller) > len(have) and longer else body
 
 
 def find_body(text: str, kind: str) -> str:
