@@ -54,7 +54,14 @@ def _row_end(piece: str) -> bool:
 
 # a vote's tally: "as follows: For (52)", "Against: 3"; a line of one, as minutes record a vote
 _VOTE_WORDS = r"(?:For|Against|Abstain|Abstentions?|Ayes?|Nays?|Yeas?|Noes)"
-TALLY = re.compile(rf"\b{_VOTE_WORDS}\s*(?:[:(]\s*|:\s*\(\s*)\d")
+# a vote recorded by the names on each side: "Against the motion: Conmy, Fleming.", "FOR: Councillor Baker, Councillor
+# Clarke and Councillor Walsh (12)"; two names at least, or one with a title
+_SIDE = (r"(?:For|FOR|Against|AGAINST|Abstain(?:ed|ing)?|ABSTAIN(?:ED|ING)?|Abstentions?|ABSTENTIONS?|Ayes?|AYES?|Nays?|NAYS?|"
+         r"Noes|NOES|Yeas?|YEAS?|In favou?r|IN FAVOU?R)(?:\s+(?:of\s+)?the\s+(?:motion|amendment|resolution|proposal))?\s*:\s*")
+_VOTER = rf"(?:(?:{TITLES}|Councillors?|Cllrs?)\.?\s+)?(?:[A-Z]\.?\s+)*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?"
+_VOTERS = rf"(?:{_VOTER}(?:\s*,\s*(?:and\s+)?{_VOTER}|\s+and\s+{_VOTER})+|(?:{TITLES}|Councillors?|Cllrs?)\.?\s+{_VOTER})"
+NAMED_VOTE = re.compile(rf"(?<!\w)({_SIDE}){_VOTERS}")
+TALLY = re.compile(rf"\b{_VOTE_WORDS}\s*(?:[:(]\s*|:\s*\(\s*)\d|(?<!\w){_SIDE}{_VOTERS},?\s*\(\s*\d+\s*\)")
 _TALLY_LINE = re.compile(rf"(?:^|\n|:)\s*{_VOTE_WORDS}\s*[(:]\s*\d+\)?\s*(?=\n|$)")
 _SPOKEN_TALLY = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) to (?:zero|nil|none)\b", re.I)
 # how a vote went, in words: "carried unanimously", "Chair Kemp declared the motion PASSED", "13 votes in favor",
@@ -71,8 +78,9 @@ _VOTED = re.compile(r"\b(?:vot\w*|carried|passed|failed|lost|defeated|nem\.? con
 
 def vote_taken(sentence: str) -> bool:
     """Whether a sentence records a vote taken: a tally or an outcome in words about voting ("An electronic vote was
-    taken with 13 votes in favor ...", "Motion carried"), not "he hopes for unanimous consent"."""
-    return bool(TALLY.search(sentence) or _SPOKEN_TALLY.search(sentence)
+    taken with 13 votes in favor ...", "Motion carried", "Against the motion: Conmy, Fleming."), not "he hopes for
+    unanimous consent"."""
+    return bool(TALLY.search(sentence) or _SPOKEN_TALLY.search(sentence) or NAMED_VOTE.search(sentence)
                 or (VOTE_OUTCOME.search(sentence) and _VOTED.search(sentence)))
 
 

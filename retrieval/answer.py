@@ -16,7 +16,17 @@ from pathlib import Path
 from core.models import Answer, Citation, Passage
 from ingest.chunking import PERIODS_ROW
 from ingest.metadata import dates_named
-from ingest.sentences import TALLY, TITLES, VOTE_OUTCOME, clean_sentence, row_of_values, sentence_spans, vote_taken, without_names
+from ingest.sentences import (
+    NAMED_VOTE,
+    TALLY,
+    TITLES,
+    VOTE_OUTCOME,
+    clean_sentence,
+    row_of_values,
+    sentence_spans,
+    vote_taken,
+    without_names,
+)
 from retrieval.embedding import Embedder
 from retrieval.lexical import STOPWORDS, LexicalIndex, tokenize
 from retrieval.query import (
@@ -788,7 +798,7 @@ def _measures_missing(query: Query, passage: Passage, sentence: str | None = Non
 
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=\s+(?:were|was|are|is|did|do|does|had|has|have|"
                        r"in|at|on|of|for|from|with|by|and|or|that|who|which|came|voted|after|before|per|within|across|over|"
-                       r"under|since|to|into|make|made|get|got|take|took|see|saw|use|used|live|need|remain|go|went|come|became|left)\b"
+                       r"under|since|to|into|make|made|get|got|take|took|see|saw|use|used|live|need|remain|go|went|come|became|left|opposed|supported)\b"
                        r"|[?,]|$)", re.I)
 _KPI_ROW = re.compile(r"\bLatest:\s*[-£$]?\d.*\b(?:Target|Floor):\s*[-£$]?\d", re.S)
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z][A-Za-z’']*|[:=?]")
@@ -890,6 +900,37 @@ def _figure_first(
     return [lead] + [c for c in candidates if c is not lead]
 
 
+# people a "how many" question may count by their names, and a sentence naming two or more of them: "Apologies were
+# received from Cllr A Amos, Cllr D Chambers and Cllr J Monk", "intimated from Councillors Kelly, McCuish, Moffat"
+_PEOPLE = frozenset({"councillor", "member", "people", "person", "resident", "officer", "attendee", "trustee", "governor",
+                     "director", "supervisor"})
+_PEOPLE_COUNTED = _PEOPLE | {"apology", "speaker", "delegation", "deputation", "candidate", "absence"}
+# words any list of people shares with the question: the people themselves, and how a count of them is put
+_ANY_LIST = _PEOPLE | {"sent", "gave", "were", "recorded", "listed", "named"}
+_NAMED_ONE = re.compile(rf"\b{TITLES}\.?\s+(?:[A-Z]\.?\s+){{0,3}}[A-Z][\w'’-]+")
+_NAMED_MANY = re.compile(r"\b(?:Councillors|Cllrs|Members|Messrs|Trustees|Directors)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+"
+                         r"(?:\s*(?:,|\band\b)\s*(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+)+")
+
+
+def names_people(sentence: str) -> bool:
+    """Whether a sentence names two or more people, a list a count of them may be read from."""
+    return len(_NAMED_ONE.findall(sentence)) >= 2 or bool(_NAMED_MANY.search(sentence))
+
+
+def lists_counted(query: Query, sentence: str) -> bool:
+    """Whether a sentence lists by name the people a "how many" question counts: "Apologies were received from Cllr A
+    Amos, Cllr D Chambers ..." for "How many councillors sent apologies?". It must share a word of the question
+    beyond the people counted and the names of bodies and places: a list of the members present does not say who
+    sent apologies."""
+    counted = counted_words(query.question)
+    if not counts_only(query.question) or not counted & _PEOPLE_COUNTED or not names_people(sentence):
+        return False
+    names = set(required_terms(query))
+    own = {_stem(t) for t in tokenize(query.question) if t not in _NOT_NAMES and t not in _GENERIC and t not in names
+           and _count_key(t) not in _ANY_LIST and not t[0].isdigit()}
+    return bool(own & {_stem(t) for t in tokenize(sentence)})
+
+
 def _rated_first(candidates: list[Candidate], passages: list[Passage], ratio: float, years: tuple[str, ...] = ()) -> list[Candidate]:
     """The candidates with the best one giving a grade or rating first; empty when none gives one.
 
@@ -956,7 +997,14 @@ def _figure_lead(
         if not named:
             return [], f"a figure for {' or '.join(sorted(acronyms))}"
         fitting = named
-    lead = _figure_first(fitting, counted_words(query.question), config.support_ratio, counts_only(query.question))
+    counted = counted_words(query.question)
+    lead = _figure_first(fitting, counted, config.support_ratio, counts_only(query.question))
+    if not lead and counts_only(query.question):
+        # no sentence states the count: a close contender listing those counted by name answers with their names
+        listed = next((c for c in candidates if c.score >= candidates[0].score * config.support_ratio
+                       and lists_counted(query, c.quote)), None)
+        if listed is not None:
+            return [listed] + [c for c in candidates if c is not listed], ""
     if not lead:
         return [], "a figure for what was asked"
     subject = subject_words(query)
@@ -968,8 +1016,9 @@ def _figure_lead(
 
 
 def _records_vote(quote: str) -> bool:
-    """Whether a sentence says how a vote went: its tally ("For (35)", "13 votes in favor", "Vote: 5-0") or its outcome."""
-    return bool(TALLY.search(quote) or VOTE_OUTCOME.search(quote))
+    """Whether a sentence says how a vote went: its tally ("For (35)", "13 votes in favor", "Vote: 5-0"), its outcome, or
+    the names on a side ("Against the motion: Conmy, Fleming.")."""
+    return bool(TALLY.search(quote) or VOTE_OUTCOME.search(quote) or NAMED_VOTE.search(quote))
 
 
 # names given in brackets beside a vote: "1 against (Deadwyler)", "(Cllrs Hill and Ross)"
@@ -988,11 +1037,28 @@ def _bare_tally(quote: str) -> bool:
     return len([w for w in re.findall(r"[A-Za-z]+", said) if w.lower() not in _TALLY_WORDS]) < 3
 
 
-def _vote_following(c: Candidate, passages: list[Passage], reach: int = 30) -> Candidate | None:
+# the side of a vote a question asks about: "Which councillors voted against ...?", "How many voted for ...?"
+_AGAINST_ASKED = re.compile(r"\b(?:against|opposed?|opposing)\b", re.I)
+_FOR_ASKED = re.compile(r"\b(?:voted for|vote for|voting for|supported|in favou?r)\b", re.I)
+
+
+def _side(label: str) -> str:
+    word = label.split()[0].rstrip(":").lower()
+    return "against" if word in ("against", "nay", "nays", "noes") else "for" if word in ("for", "in", "aye", "ayes", "yea", "yeas") else "other"
+
+
+def side_asked(question: str) -> str:
+    """"against" or "for" when a question asks about one side of a vote; empty otherwise."""
+    against, in_favour = bool(_AGAINST_ASKED.search(question)), bool(_FOR_ASKED.search(question))
+    return "against" if against and not in_favour else "for" if in_favour and not against else ""
+
+
+def _vote_following(c: Candidate, passages: list[Passage], reach: int = 30, side: str = "") -> Candidate | None:
     """The vote on the motion or item ``c`` speaks of: the first sentence after it (within ``reach`` sentences, in
     the passages found) recording how a vote went, unless the next agenda item begins first. Minutes record the
     vote after the motion and its debate: "Director Hoy seconded the motion. [...] An electronic vote was taken with
-    13 votes in favor ... and 1 against (Deadwyler)."
+    13 votes in favor ... and 1 against (Deadwyler)." Where the vote is recorded by the names on each side, the
+    ``side`` asked about ("against") is the one answered: "Against the motion: Conmy, Fleming.", not the line before.
     """
     chain = [c.passage_index]
     while (following := _neighbour(passages, passages[chain[-1]], 1)) >= 0:
@@ -1001,12 +1067,19 @@ def _vote_following(c: Candidate, passages: list[Passage], reach: int = 30) -> C
     if (c.passage_index, c.quote) not in quotes:
         return None
     start = quotes.index((c.passage_index, c.quote)) + 1
+    first = None
     for index, quote in quotes[start:start + reach]:
         if _AGENDA_ITEM.search(quote):
-            return None
+            break
         if vote_taken(quote):
-            return Candidate(index, quote, c.score, c.cosine, c.coverage)
-    return None
+            vote = Candidate(index, quote, c.score, c.cosine, c.coverage)
+            named = NAMED_VOTE.match(quote)
+            if not side or named is None or _side(named.group(1)) == side:
+                return vote
+            first = first or vote
+        elif first is not None:
+            break  # the names on each side are recorded together
+    return first
 
 
 def _lead_for_kind(
@@ -1033,13 +1106,13 @@ def _lead_for_kind(
             paper = passages[c.passage_index].date
             if days and paper and all(day > paper for day in days):
                 return True
-            return who and not _PERSON.search(c.quote) and not _NAMES_IN_BRACKETS.search(c.quote)
+            return who and not _PERSON.search(c.quote) and not _NAMES_IN_BRACKETS.search(c.quote) and not NAMED_VOTE.search(c.quote)
         for c in (c for c in strong if c.score >= strong[0].score * config.support_ratio):
             if _records_vote(c.quote):
                 if _bare_tally(c.quote) or unfit(c):
                     continue
                 return [c] + [x for x in strong if x is not c], ""
-            vote = _vote_following(c, passages)
+            vote = _vote_following(c, passages, side=side_asked(query.question))
             if vote is not None and not unfit(vote):
                 return [vote, c] + [x for x in strong if x is not c], ""
         voted = next((c for c in strong if _records_vote(c.quote) and not unfit(c)), None)
@@ -1227,6 +1300,7 @@ def select(
         (query.wants_date, lambda c: gives_date(query, c.quote, passages[c.passage_index].date)),
         (query.wants_figure, lambda c: has_figure(c.quote) and not unit_missing(query.question, c.quote, _unit_of(passages[c.passage_index]))),
         (query.wants_vote, lambda c: _records_vote(c.quote)),
+        (query.wants_figure and counts_only(query.question), lambda c: lists_counted(query, c.quote)),
     ]
     for asked, gives in kinds:
         if asked and not any(gives(c) for c in strong):

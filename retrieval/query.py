@@ -69,7 +69,7 @@ _DATE_CUES = re.compile(r"^\s*(?:and\s+)?when\b(?![^?]*,\s*(?:how|what|who|which
 _COUNT_OR_SUM = re.compile(r"\bhow (?:many|much)\b", re.I)
 # a question about how a vote went: its tally or its outcome answers it
 VOTE_CUES = re.compile(
-    r"\bhow many\b.*\b(?:vot(?:e|ed|es|ing)|abstained|abstentions?)\b|\bhow did\b.*\bvote\b|\b(?:what|how) was the (?:[\w’'-]+ ){0,3}?vote\b|\bvote (?:count|tally|totals?)\b"
+    r"\bhow many\b.*\b(?:vot(?:e|ed|es|ing)|abstained|abstentions?|opposed|supported)\b|\bhow did\b.*\bvote\b|\b(?:what|how) was the (?:[\w’'-]+ ){0,3}?vote\b|\bvote (?:count|tally|totals?)\b"
     r"|\bresult of the (?:\w+ )?vote\b|\bvoted (?:for|against)\b|\btally\b"
     # "What was the result of Councillor Stevenson's motion ...?", "Did the amendment pass?"
     r"|\bresult of (?:the |an? |[\w’'.]+(?:\s+[A-Z][\w’'.]*)?[’']s )(?:[\w-]+ ){0,4}?(?:motion|amendment)\b"

@@ -1161,3 +1161,57 @@ def test_which_councillor_is_not_answered_by_a_line_naming_nobody(tmp_path):
     # a councillor named by title and initial ("Cllr R Phillips") is someone
     answer = assistant.ask("Which councillor declared an interest at the February 2024 Full Authority meeting?")
     assert not answer.abstained and "Cllr R Phillips" in answer.text, answer.notes
+
+
+def test_a_vote_recorded_by_the_names_on_each_side_answers_who_and_how_many(tmp_path):
+    assert vote_taken("Against the motion:  Conmy, Fleming.")
+    assert vote_taken("FOR: Councillor Baker, Councillor Clarke and Councillor Walsh (12)")
+    assert not vote_taken("For: Decision") and not vote_taken("Purpose: For Information")
+    assert prepare("How many councillors opposed the 2020 budget?").wants_vote
+    budget = ("Minutes of Adjourned Statutory Budget Meeting Of Kilbrack County Council held on Friday, 6th December 2019.\n\n"
+              "ADOPTION OF BUDGET FOR YEAR ENDING 31ST DECEMBER, 2020:\nProposed by Councillor P. Tully\n"
+              "Seconded by Councillor D. Moran\n"
+              "\u201cThat Kilbrack County Council hereby adopts the Budget for the local financial year ending on the 31st "
+              "December, 2020 as submitted by the Chief Executive.\u201d\n"
+              "A vote on this resolution resulted as follows:\n"
+              "FOR: Councillor Ahern, Councillor Brady, Councillor Coyle, Councillor Daly and Councillor Tully (5)\n"
+              "AGAINST: Councillor Egan and Councillor Flood (2)\n")
+    motion = ("Minutes of the Budget Meeting of Kilbrack County Council Held on 10th January 2005\n\n"
+              "Proposed by Councillor D. Egan\nSeconded by Councillor V. Hanly\n"
+              "\u201cThat this Council calls on the Minister for the Environment to provide additional funding of "
+              "\u20ac700,000 for the county\u2019s roads\u201d.\n"
+              "As agreement could not be reached the Cathaoirleach asked that a poll be taken.\n"
+              "For the motion: Ahern, Brady, Coyle, Egan, Hanly.\nAgainst the motion: Joyce, Keane.\n")
+    assistant = _assistant_over(tmp_path, {"kilbrack_county_council_budget_meeting_minutes_2019-12-06.txt": budget,
+                                           "kilbrack_county_council_budget_meeting_minutes_2005-01-10.txt": motion})
+    # the side asked about is answered, by its names, not the side recorded first
+    answer, lead = _answered(assistant, "Which Kilbrack councillors voted against the \u20ac700,000 roads funding motion in 2005?")
+    assert "Joyce" in lead and "Ahern" not in lead, answer.text
+    answer, lead = _answered(assistant, "How many Kilbrack councillors voted for adopting the 2020 budget?")
+    assert "(5)" in lead, answer.text
+    answer, lead = _answered(assistant, "How many councillors opposed Kilbrack County Council's 2020 budget, and who were they?")
+    assert "(2)" in lead and "Flood" in lead, answer.text
+    # "Meeting Of Kilbrack County Council" names the council, not a council "Of Kilbrack"
+    assert answer.citations[0].passage.title.startswith("Kilbrack County Council minutes"), answer.citations[0].passage.title
+
+
+def test_how_many_people_is_answered_by_their_names_when_no_count_is_written(tmp_path):
+    minutes = ("Hollins Fire Authority\nFull Authority, 13 February 2024\n\n"
+               "Present: Cllr K Ball, Cllr T Carr, Cllr M Dean, Cllr S Evans and Cllr L Ford.\n\n"
+               "1 Apologies for Absence\nApologies were received from Cllr A Amos, Cllr D Chambers and Cllr J Monk.\n\n"
+               "2 Budget 2024/25\nThe Treasurer presented the budget and precept for 2024/25. The Authority approved a "
+               "precept of \u00a3104.48 for a Band D property.\n")
+    board = ("Albemarle County Board of Supervisors\nMinutes of the meeting of 19 March 2003\n\n"
+             "PRESENT: Mr. David P. Bowerman, Mr. Lindsay G. Dorrier and Ms. Sally H. Thomas.\n\n"
+             "The Board discussed the school budget for FY 2003-04 and agreed to meet again on 9 April.\n")
+    assistant = _assistant_over(tmp_path, {"hollins_fire_authority_minutes_2024-02-13.txt": minutes,
+                                           "albemarle_county_board_of_supervisors_minutes_2003-03-19.txt": board})
+    # no number is written, so none is given: the names are the answer, each one in its cited passage
+    answer, lead = _answered(assistant, "How many councillors sent apologies to the Hollins Fire Authority meeting of 13 February 2024?")
+    assert "Cllr A Amos" in lead and "Cllr J Monk" in lead and "Cllr K Ball" not in lead, answer.text
+    assert not re.search(r"\b3\b|\bthree\b", answer.text, re.I), answer.text
+    # a list of those present does not say who sent apologies to a meeting that records none
+    answer = assistant.ask("How many supervisors sent apologies to the Albemarle board's meeting of 19 March 2003?")
+    assert answer.abstained, answer.text
+    # the board is "of Supervisors", as the file's name says, though its minutes' heading is cut short of it
+    assert answer.passages[0].title.startswith("Albemarle County Board of Supervisors"), answer.passages[0].title
