@@ -656,7 +656,7 @@ _ANNOUNCES = re.compile(r"^.{0,160}\b(?:was|were)\s+(?:discussed|considered|deba
 _AGENDA_ITEM = re.compile(r"^(?:[\w.()]{1,6}\s+)?(?:Discussion (?:and (?:possible )?action )?(?:on|of|regarding)|Consideration of|"
                           r"Update on|Presentation (?:on|of)|To (?:consider|receive|note|approve|agree|discuss)\b)[^.]{0,240}\.?$")
 # an item's heading standing as a sentence: "• Llandeilo Covid19 Support Appeal.", "7. Planning Applications"
-_HEADING_WORDS = re.compile(r"[A-Z0-9][\w’'&().,/-]*|of|and|the|to|for|from|by|with|in|on|at|a|an|&|[-–•]")
+_HEADING_WORDS = re.compile(r"[(#]?[A-Z0-9][\w’'&().,/#-]*|of|and|the|to|for|from|by|with|in|on|at|a|an|&|[-–•]")
 
 
 # a question put at a meeting as minuted ("• Was the Council in discussion with NAMA and could it obtain a list.");

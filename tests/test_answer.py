@@ -1215,3 +1215,18 @@ def test_how_many_people_is_answered_by_their_names_when_no_count_is_written(tmp
     assert answer.abstained, answer.text
     # the board is "of Supervisors", as the file's name says, though its minutes' heading is cut short of it
     assert answer.passages[0].title.startswith("Albemarle County Board of Supervisors"), answer.passages[0].title
+
+
+def test_an_item_s_heading_with_its_reference_in_brackets_is_followed_by_what_was_done(tmp_path):
+    actions = ("Albemarle County Board of Supervisors\nActions, meeting of 16 April 2003\n\n"
+               "5.3 Set public hearing to consider granting the Service Authority a relocated sanitary sewer line easement.\n"
+               "\u2022 SET public hearing for May 7, 2003. Clerk: Advertise public hearing.\n"
+               "6. ZMA-2002-004. Birch Lane Townhouses (Signs #12&14).\n"
+               "\u2022 ACCEPTED the applicant's request for withdrawal of ZMA-2002-004, by a vote of 6:0.\n"
+               "7. SP-2002-51. Ridge Road Garage (Outdoor Display of Vehicles) (Signs #30&31).\n"
+               "\u2022 APPROVED SP-2002-51, by a vote of 5:0, subject to the six conditions recommended by the Planning "
+               "Commission.\n")
+    assistant = _assistant_over(tmp_path, {"albemarle_county_board_of_supervisors_actions_2003-04-16.txt": actions})
+    # "(Signs #12&14)" is part of the item's heading, which says nothing: what was done with the item follows it
+    answer, _ = _answered(assistant, "What happened to the Birch Lane Townhouses rezoning in April 2003?")
+    assert "ACCEPTED the applicant's request for withdrawal" in answer.text, answer.text
