@@ -1304,6 +1304,12 @@ def select(
     ]
     for asked, gives in kinds:
         if asked and not any(gives(c) for c in strong):
+            after = _next_sentence(strong[0], passages)
+            if after is not None and gives(after):
+                # the best sentence's next gives it: "5.3 Set public hearing to consider granting ... easement" is
+                # followed by "SET public hearing for May 7, 2003."
+                strong.append(after)
+                continue
             strong += [c for c in candidates if c.score < config.min_score and gives(c) and (
                 c.score >= strong[0].score * config.support_ratio
                 or (passages[c.passage_index].doc_id == best_doc and c.score >= strong[0].score * 0.5))][:1]

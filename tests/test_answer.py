@@ -1217,7 +1217,7 @@ def test_how_many_people_is_answered_by_their_names_when_no_count_is_written(tmp
     assert answer.passages[0].title.startswith("Albemarle County Board of Supervisors"), answer.passages[0].title
 
 
-def test_an_item_s_heading_with_its_reference_in_brackets_is_followed_by_what_was_done(tmp_path):
+def test_an_item_s_heading_is_followed_by_what_was_done_and_when(tmp_path):
     actions = ("Albemarle County Board of Supervisors\nActions, meeting of 16 April 2003\n\n"
                "5.3 Set public hearing to consider granting the Service Authority a relocated sanitary sewer line easement.\n"
                "\u2022 SET public hearing for May 7, 2003. Clerk: Advertise public hearing.\n"
@@ -1230,3 +1230,7 @@ def test_an_item_s_heading_with_its_reference_in_brackets_is_followed_by_what_wa
     # "(Signs #12&14)" is part of the item's heading, which says nothing: what was done with the item follows it
     answer, _ = _answered(assistant, "What happened to the Birch Lane Townhouses rezoning in April 2003?")
     assert "ACCEPTED the applicant's request for withdrawal" in answer.text, answer.text
+    # a "when" question whose best match is the item's heading is answered by the date the line after it gives
+    answer, lead = _answered(assistant, "When will the board consider granting the Service Authority a relocated "
+                                        "sanitary sewer line easement?")
+    assert "May 7, 2003" in lead, answer.text
