@@ -90,13 +90,17 @@ _RESOLUTION_RE = re.compile(r"\bRESOLVED\b|\bresolved\b|\b(?:agreed|decided|agre
 _PRESENTED = (r"\bintroduc(?:e|ed|es|ing)\b|\bpresent(?:ed|s|ing)?\b|\binformed (?:the )?(?:Committee|Board|Panel|Commission|Council|members)\b"
               r"|\b(?:outlined|summari[sz]ed) the\b|\btook (?:the )?(?:Committee|Board|Panel|members) through\b"
               r"|\b(?:heard|received)\s+(?:a|the)\s+(?:verbal\s+)?(?:deputation|delegation|presentation|petition)\s+from\b")
+_MOVERS = r"\b(?:RESOLVED|MOTION|AMENDMENT|Resolved|Motion|Amendment)\b:?\s*\(\s*[A-Z][\w'’-]+\s*/\s*[A-Z][\w'’-]+\s*\)"
+_MOVED_BY = re.compile(_MOVERS)
 # A role a "who" question asks about, and the words a sentence naming its holder uses
 _ROLES = {
     "chair": r"\bchair(?:s|ed|ing|man|woman|person)?\b",
     "lead": r"\bl(?:ea)?d\b|\blead inspector\b|\bleads\b",
     # "On a motion by Commissioner Lyle", "A motion to adopt Resolutions ... was made by Director Irwin"
-    "propose": r"\bpropos(?:e|ed|es|ing|er)\b|\bmoved\b|\bmotion (?:was )?(?:made )?by\b|\bmotion\b.{0,200}?\bwas\s+made\s+by\b",
-    "second": r"\bseconded\b|\bseconder\b",
+    # ... or the mover and seconder in brackets after the resolution's number: "87/14 RESOLVED: (Smyth/Flack)"
+    "propose": r"\bpropos(?:e|ed|es|ing|er)\b|\bmoved\b|\bmotion (?:was )?(?:made )?by\b|\bmotion\b.{0,200}?\bwas\s+made\s+by\b|"
+               + _MOVERS,
+    "second": r"\bseconded\b|\bseconder\b|" + _MOVERS,
     # who brought an item to a meeting; minutes often say how they spoke to it: "Barnaby Briggs (Assistant Chief Fire
     # Officer) informed the Committee that the report covered ...", "outlined the report", "took members through"
     "introduce": _PRESENTED,
@@ -117,7 +121,7 @@ _ROLES = {
     "chosen": r"\b(?:award(?:ed|s)?|appoint(?:ed|s)?|cho(?:se|sen)|select(?:ed|s)?|accept(?:ed|s)?|engag(?:ed|es)|commission(?:ed|s)|"
               r"won|successful|preferred|contracted|agreed to (?:use|go with)|went with)\b|\bcontract\b[^.]{0,200}?\bwith\b",
 }
-_ROLE_ASKED = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|were\s+|is\s+|has\s+been\s+)?(chair|lead|led|propos|second|introduc|present|elect|appoint|"
+_ROLE_ASKED = re.compile(r"^\s*(?:[^:?]{0,80}:\s*)?(?:and\s+)?who\s+(?:was\s+|were\s+|is\s+|has\s+been\s+)?(chair|lead|led|propos|second|introduc|present|elect|appoint|"
                          r"bring|brought|wrote|author|open|co-?opt|nominat|won|win|moved\b|address)\w*", re.I)
 # work won, not a seat: "Who won RTD's contract for the new phone system?"
 _WORK_WON = re.compile(r"\b(?:contracts?|tenders?|bids?|work|job|franchise|concession)\b", re.I)
@@ -1159,6 +1163,10 @@ def _lead_for_kind(
             if after is not None and not _CHAIR_HOLDER.search(best.quote) and names_chair(after, best):
                 return [best, after] + strong[1:], ""
             acting = next((c for c in strong if names_chair(c, None)), None)
+        elif (before := _next_sentence(best, passages, -1)) is not None and _fills(_MOVED_BY, best, before):
+            # the mover and seconder in brackets head the motion: "87/14 RESOLVED: (Smyth/Flack)" above "That the
+            # minutes of the Ordinary Council Meeting of 13 February 2014 be confirmed."
+            return [before, best] + strong[1:], ""
         elif after is not None and _fills(role, best, after):
             return [best, after] + strong[1:], ""
         else:

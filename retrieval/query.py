@@ -215,8 +215,21 @@ def is_follow_up(question: str, history: tuple[Turn, ...]) -> bool:
     return len(words) <= 6 or bool(_FOLLOW_UP.search(question))
 
 
+_SHORT_MONTHS = {m[:3]: m for m in MONTH_NAMES} | {"sept": "september"}
+# a month written short beside a day or a year: "20 Feb 2014", "Sept. 2023", "Mar 31, 2024"
+_SHORT_MONTH = re.compile(r"(?<=\d\s)(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=,?\s+\d)|"
+                          r"(?<=\d(?:st|nd|rd|th)\s)(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=,?\s+\d)|"
+                          r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\s+\d{4}\b)")
+
+
+def spell_months(question: str) -> str:
+    """A question with its months written out, as the papers' dates are read: "20 Feb 2014" is "20 February 2014"."""
+    return _SHORT_MONTH.sub(lambda m: _SHORT_MONTHS[(m.group(1) or m.group(2) or m.group(3)).lower()].capitalize(), question)
+
+
 def prepare(question: str, history: tuple[Turn, ...] = ()) -> Query:
     """Expand a question for retrieval, folding in the previous question when it is a follow-up."""
+    question = spell_months(question)
     follow_up = is_follow_up(question, history)
     context = history[-1].question if follow_up else ""
     expanded = expand_acronyms(question)

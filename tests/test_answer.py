@@ -25,7 +25,7 @@ from retrieval.answer import (
 )
 from retrieval.assistant import Assistant
 from retrieval.boundaries import complete, ends_open
-from retrieval.query import prepare
+from retrieval.query import prepare, spell_months
 from tests import makepapers
 from tests.conftest import make_settings
 
@@ -1234,3 +1234,20 @@ def test_an_item_s_heading_is_followed_by_what_was_done_and_when(tmp_path):
     answer, lead = _answered(assistant, "When will the board consider granting the Service Authority a relocated "
                                         "sanitary sewer line easement?")
     assert "May 7, 2003" in lead, answer.text
+
+
+def test_a_month_written_short_and_a_mover_and_seconder_in_brackets(tmp_path):
+    assert spell_months("Nambucca council, 20 Feb 2014: who moved?") == "Nambucca council, 20 February 2014: who moved?"
+    assert spell_months("the Sept. 2023 meeting, Mar 31, 2024") == "the September 2023 meeting, March 31, 2024"
+    assert spell_months("did it mar the 2020 result") == "did it mar the 2020 result"
+    lines = ["Cr Ann Jones (Mayor)", "Cr Tom Kerr", "Cr Liz Lee", "Cr Sam Moss", "There were no Disclosures of Interest.",
+             "CONFIRMATION OF MINUTES - Ordinary Council Meeting 12 March 2015", "45/15 RESOLVED: (Jones/Kerr)",
+             "That the minutes of the Ordinary Council Meeting of 12 March 2015 be confirmed.", "46/15 RESOLVED: (Lee/Moss)",
+             "That the following delegations be heard:", "i) Ms Ruth Hale\u2014objector"]
+    minutes = ("<html><head><title>Wellbrook Shire Council, minutes of the meeting of 19 March 2015</title></head><body>"
+               + "".join(f"<p>{line}</p>" for line in lines) + "</body></html>")
+    assistant = _assistant_over(tmp_path, {"wellbrook_shire_council_minutes_2015-03-19.html": minutes})
+    # "19 Mar 2015" is a day, not a name no paper mentions; who moved the motion is in brackets on the line above it
+    answer, lead = _answered(assistant, "Wellbrook council, 19 Mar 2015: who moved and seconded confirming the previous "
+                                        "meeting's minutes?")
+    assert "(Jones/Kerr)" in lead and "Lee/Moss" not in lead, answer.text
