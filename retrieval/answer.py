@@ -135,7 +135,8 @@ _CHOSEN_ASKED = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:company|firm|con
 # Chairman explained ..." or "The Chair of OSMC invited ..." says nobody. The body is the question's last word
 # before its context ("Who chaired Kent's Scrutiny Committee when it heard ..." -> committee).
 _CHAIR_HOLDER = re.compile(
-    rf"\bchair(?:s|ed|ing)\b|\b{TITLES}\.? [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*,? \((?:Vice[- ])?Chair"
+    # ... with what they stand for between ("Councillor Douglas Reid, Council (Chair)")
+    rf"\bchair(?:s|ed|ing)\b|\b{TITLES}\.? [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*,? (?:[A-Z][\w'’&-]*(?: [A-Z&][\w'’&-]*){{0,4}} )?\((?:Vice[- ])?Chair"
     rf"|\b(?:Vice[- ])?Chair(?:man|woman|person)?\s*[,:–-]\s*(?:{TITLES}|[A-Z][a-z]+ [A-Z])"
     r"|\b(?:elected (?:as |to )?(?:Vice[- ])?|to )Chair\b", re.I)
 _CHAIRED_BODY = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|is\s+|has\s+been\s+)?chair\w*\s+(.+?)"
@@ -1155,10 +1156,11 @@ def _lead_for_kind(
         after = _next_sentence(best, passages)
         body = chaired_body(query.question)
         if body:
-            # who chairs a body: a sentence naming the holder, of the body asked about (in it, its heading or the
-            # sentence before it), not "She chairs the corporate safeguarding group" for the parenting board
+            # who chairs a body: a sentence naming the holder, of the body asked about (in it, its paper's title, its
+            # heading or the sentence before it), not "She chairs the corporate safeguarding group" for the parenting board
             def names_chair(c: Candidate, before: Candidate | None) -> bool:
-                context = c.quote + " " + passages[c.passage_index].heading + " " + (before.quote if before else "")
+                here = passages[c.passage_index]  # (the minutes of a body name its chair: "Present: ... (Chair)")
+                context = f"{c.quote} {here.title} {here.heading} {before.quote if before else ''}"
                 return bool(_CHAIR_HOLDER.search(c.quote)) and body in tokenize(context)
             if after is not None and not _CHAIR_HOLDER.search(best.quote) and names_chair(after, best):
                 return [best, after] + strong[1:], ""

@@ -1251,3 +1251,13 @@ def test_a_month_written_short_and_a_mover_and_seconder_in_brackets(tmp_path):
     answer, lead = _answered(assistant, "Wellbrook council, 19 Mar 2015: who moved and seconded confirming the previous "
                                         "meeting's minutes?")
     assert "(Jones/Kerr)" in lead and "Lee/Moss" not in lead, answer.text
+
+
+def test_a_chair_marked_after_what_they_stand_for_is_who_chaired(tmp_path):
+    minutes = ("Westshire Health & Social Care Partnership Integration Joint Board 15 May 2019 at 2pm, County Hall\n\n"
+               "Present: Councillor Ann Bell, Council (Chair) Mr Tom Hay, Director of Westshire Health & Social Care "
+               "Partnership Ms Jo Reid, NHS Non-Executive Director Councillor Ian Muir, Westshire Council\n\n"
+               "1. Welcome & Apologies\n\nCouncillor Bell welcomed everyone to the meeting.\n")
+    assistant = _assistant_over(tmp_path, {"westshire_integration_joint_board_minutes_2019-05-15.txt": minutes})
+    answer, _ = _answered(assistant, "Who chaired the Westshire Integration Joint Board in May 2019?")
+    assert "Councillor Ann Bell, Council (Chair)" in answer.text, answer.text
