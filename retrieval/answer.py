@@ -1277,6 +1277,15 @@ _ITEM_ASKED = re.compile(r"\b(article|item|motion|resolution|ordinance|by-?law|d
                          r"\s+(?:no\.?\s*|number\s+|#\s*)?(\d+(?:[-/.]\d+)*)(?![\d/.-]*\d)", re.I)
 
 
+# a case's reference: a planning application, a rezoning or a permit ("SP-2002-46", "ZMA-2002-001", "ZMA- 2002-001")
+_REFERENCE = re.compile(r"\b([A-Z]{1,6})-\s?((?:19|20)\d\d)-(\d{1,5})\b")
+
+
+def references(text: str) -> set[str]:
+    """The case references a text names, written alike: {"SP-2002-46"}."""
+    return {f"{a}-{b}-{c}" for a, b, c in _REFERENCE.findall(text)}
+
+
 def _names_item(passage: Passage, kind: str, number: str) -> bool:
     """Whether a passage names a numbered item: its word and number ("ARTICLE 23", "article23"), or a number
     telling enough alone ("24/00093", "2023-02-04"). A paper whose title names the item ("Resolution No. 300-2024")
@@ -1345,6 +1354,15 @@ def select(
         strong = [c for c in strong if any(_names_item(passages[c.passage_index], kind, number) for kind, number in items)]
         if not strong:
             return [], [" or ".join(f"{kind} {number}" for kind, number in items)]
+    asked_refs = references(query.question)
+    if asked_refs:
+        # a case's reference asked about ("SP-2002-46") is answered by a sentence naming it, never by one naming only
+        # another case's ("APPROVED SP-2002-65, ... subject to the seven conditions")
+        strong = [c for c in strong if not references(c.quote) or references(c.quote) & asked_refs]
+        naming = [c for c in strong if references(c.quote) & asked_refs]
+        strong = naming + [c for c in strong if c not in naming]
+        if not strong:
+            return [], [" or ".join(sorted(asked_refs))]
     if query.as_at:
         dated = {i for i in {c.passage_index for c in strong} if names_day_asked(query, passages[i])}
         strong = [c for c in strong if c.passage_index in dated]

@@ -1225,7 +1225,10 @@ def test_an_item_s_heading_is_followed_by_what_was_done_and_when(tmp_path):
                "\u2022 ACCEPTED the applicant's request for withdrawal of ZMA-2002-004, by a vote of 6:0.\n"
                "7. SP-2002-51. Ridge Road Garage (Outdoor Display of Vehicles) (Signs #30&31).\n"
                "\u2022 APPROVED SP-2002-51, by a vote of 5:0, subject to the six conditions recommended by the Planning "
-               "Commission.\n")
+               "Commission.\n"
+               "8. SP-2002-60. Ridge Road Garage (Structured Parking) (Signs #30&31).\n"
+               "\u2022 APPROVED SP-2002-60 for the garage's structured parking, by a vote of 5:0, subject to the seven "
+               "conditions recommended by the Planning Commission.\n")
     assistant = _assistant_over(tmp_path, {"albemarle_county_board_of_supervisors_actions_2003-04-16.txt": actions})
     # "(Signs #12&14)" is part of the item's heading, which says nothing: what was done with the item follows it
     answer, _ = _answered(assistant, "What happened to the Birch Lane Townhouses rezoning in April 2003?")
@@ -1234,6 +1237,10 @@ def test_an_item_s_heading_is_followed_by_what_was_done_and_when(tmp_path):
     answer, lead = _answered(assistant, "When will the board consider granting the Service Authority a relocated "
                                         "sanitary sewer line easement?")
     assert "May 7, 2003" in lead, answer.text
+    # a case's reference is answered by the sentence naming it, though another case's matches the words better
+    answer, lead = _answered(assistant, "How many conditions came with the approval of the Ridge Road Garage structured "
+                                        "parking, SP-2002-51?")
+    assert "six conditions" in lead and "seven" not in answer.text, answer.text
 
 
 def test_a_month_written_short_and_a_mover_and_seconder_in_brackets(tmp_path):
