@@ -57,7 +57,10 @@ FIGURE_CUES = re.compile(
     r"total|turnout|fee|salary|saving|savings|population|output|GVA|income|revenue|investment|turnover|precept|balances?|reserves?)|"
     r"percentage|proportion|rate of|per cent|%|how long|"
     r"how (?:large|big|high|low)|"
-    r"what (?:was|were|is|are|will) .*(?:rate|figure|number|score|total|budget|cost|spend|overspend|underspend|turnout|"
+    # (not what someone said of one: "What was Karen Croghan's fairness objection to the special rate variation?")
+    r"what (?:was|were|is|are|will) (?!(?:[\w’'-]+\s+){0,4}?(?:objections?|concerns?|views?|arguments?|reasons?|points?|complaints?|"
+    r"responses?|position|criticisms?|comments?|questions?|requests?|suggestions?)\b)"
+    r".*(?:rate|figure|number|score|total|budget|cost|spend|overspend|underspend|turnout|"
     r"caseload|amount|value|price|fee|size|coverage|take-up|uptake|worth))\b|\d\s*%",
     re.I,
 )

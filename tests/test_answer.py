@@ -1268,3 +1268,17 @@ def test_a_chair_marked_after_what_they_stand_for_is_who_chaired(tmp_path):
     assistant = _assistant_over(tmp_path, {"westshire_integration_joint_board_minutes_2019-05-15.txt": minutes})
     answer, _ = _answered(assistant, "Who chaired the Westshire Integration Joint Board in May 2019?")
     assert "Councillor Ann Bell, Council (Chair)" in answer.text, answer.text
+
+
+def test_what_someone_said_of_a_rate_is_not_a_figure_question(tmp_path):
+    assert not prepare("What was Karen Croghan's fairness objection to the special rate variation?").wants_figure
+    assert prepare("What was the rate of re-referrals in the last quarter?").wants_figure
+    minutes = ("Wellbrook Shire Council, minutes of the meeting of 19 March 2015\n\n"
+               "Ms Ruth Hale addressed Council making the following points:\n"
+               "\u00b7 Has made a submission concerning the special rate variation\n"
+               "\u00b7 Under the proposal a small group of rate payers will be funding the increase. Not equitable. Costs "
+               "should be shared equitably\n"
+               "\u00b7 Self funded retiree but Council decisions like this impact heavily\n")
+    assistant = _assistant_over(tmp_path, {"wellbrook_shire_council_minutes_2015-03-19.txt": minutes})
+    answer = assistant.ask("What was Ruth Hale's fairness objection to Wellbrook's special rate variation?")
+    assert not answer.abstained and "Ruth Hale" in answer.citations[0].passage.text, answer.notes
