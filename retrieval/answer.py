@@ -1336,9 +1336,22 @@ def select(
     # paper (a transcript) that names it; a dated paper's own year already counts
     sources = ({p.doc_id for p in passages if not p.date and period_matches(query, p)}
                if _years_name_sources(query.question) else set())
+    # a paper whose passages found name financial years, none of them the one asked, gives a figure of another one where
+    # a passage of it names none: "the proposed increase by £14.00 per annum" in the minutes on the 2025/26 precept
+    # gives no 2024/25 increase
+    def years_of(p: Passage) -> set[str]:
+        return financial_years_in(f"{re.sub(r'[_.]+', ' ', Path(p.doc).name)} {p.title} {p.heading} {p.text}")
+    paper_years: dict[str, set[str]] = {}
+    for p in passages:
+        paper_years.setdefault(p.doc_id, set()).update(years_of(p))
+    def other_paper_year(p: Passage) -> bool:
+        named = paper_years.get(p.doc_id, set())
+        return (query.wants_figure and bool(query.financial_years) and bool(named) and not named & set(query.financial_years)
+                and not years_of(p))
     def in_period(c: Candidate) -> bool:
-        return ((period_matches(query, passages[c.passage_index]) or passages[c.passage_index].doc_id in sources)
-                and not other_years(query, c.quote, passages[c.passage_index].date) and not other_quarters(query, c.quote))
+        here = passages[c.passage_index]
+        return ((period_matches(query, here) or here.doc_id in sources) and not other_paper_year(here)
+                and not other_years(query, c.quote, here.date) and not other_quarters(query, c.quote))
     top = strong[0].score
     strong = [c for c in strong if in_period(c)]
     if not strong:

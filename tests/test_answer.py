@@ -1282,3 +1282,21 @@ def test_what_someone_said_of_a_rate_is_not_a_figure_question(tmp_path):
     assistant = _assistant_over(tmp_path, {"wellbrook_shire_council_minutes_2015-03-19.txt": minutes})
     answer = assistant.ask("What was Ruth Hale's fairness objection to Wellbrook's special rate variation?")
     assert not answer.abstained and "Ruth Hale" in answer.citations[0].passage.text, answer.notes
+
+
+def test_a_figure_in_a_paper_on_another_financial_year_does_not_answer_for_the_year_asked(tmp_path):
+    first = ("Leicester, Leicestershire and Rutland Police and Crime Panel\nMinutes of the meeting held on 5 February 2025\n\n"
+             "Police Precept Proposal and 2025/26 Budget\nThe Panel considered a report of the Police and Crime Commissioner "
+             "concerning the proposed precept and budget for 2025/26, after the funding settlement of December 2024.\n")
+    second = ("The Chief Constable explained that he supported the proposed precept in order to sustain good policing.\n"
+              "He stated that the proposed increase by \u00a314.00 per annum for policing purposes to \u00a3300.2302 for a "
+              "Band D property would sustain and manage existing commitments against growing demand.\n")
+    complaints = ("Leicester, Leicestershire and Rutland Police and Crime Panel\nMinutes of the meeting held on 2 December "
+                  "2024\n\nThe Panel noted the annual report on complaints handled by the Commissioner's office in 2024.\n")
+    assistant = _assistant_over(tmp_path, {"llr_police_and_crime_panel_minutes_2025-02-05.pdf": makepapers.pdf([first, second]),
+                                           "llr_police_and_crime_panel_minutes_2024-12-02.txt": complaints})
+    # the increase on page 2 names no year, but its paper speaks only of 2025/26
+    answer = assistant.ask("What precept increase did the Leicestershire police and crime panel approve for 2024/25?")
+    assert answer.abstained, answer.text
+    answer, lead = _answered(assistant, "What precept increase did the Leicestershire police and crime panel consider for 2025/26?")
+    assert "\u00a314.00" in answer.text, answer.text
