@@ -801,7 +801,7 @@ def _measures_missing(query: Query, passage: Passage, sentence: str | None = Non
             and not any(re.search(rf"\b{re.escape(f)}s?\b", where) for f in forms)]
 
 
-_HOW_MANY = re.compile(r"\bhow many\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=\s+(?:were|was|are|is|did|do|does|had|has|have|"
+_HOW_MANY = re.compile(r"\bhow many\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=\s+(?:were|was|are|is|did|do|does|had|has|have|will|would|can|could|"
                        r"in|at|on|of|for|from|with|by|and|or|that|who|which|came|voted|after|before|per|within|across|over|"
                        r"under|since|to|into|make|made|get|got|take|took|see|saw|use|used|live|need|remain|go|went|come|became|left|opposed|supported)\b"
                        r"|[?,]|$)", re.I)

@@ -1300,3 +1300,14 @@ def test_a_figure_in_a_paper_on_another_financial_year_does_not_answer_for_the_y
     assert answer.abstained, answer.text
     answer, lead = _answered(assistant, "What precept increase did the Leicestershire police and crime panel consider for 2025/26?")
     assert "\u00a314.00" in answer.text, answer.text
+
+
+def test_how_many_a_precept_will_pay_for_is_not_answered_by_the_precept(tmp_path):
+    assert counted_words("How many additional police officers will the \u00a315 precept pay for?") == {"additional", "police", "officer"}
+    minutes = ("Leicester, Leicestershire and Rutland Police and Crime Panel\nMinutes of the special meeting held on 12 "
+               "February 2026\n\nIn a report published on 10 February 2026, the PCC, having considered the Panel\u2019s veto "
+               "report, had proposed to issue a revised council tax precept of \u00a315 for the 2026/27 financial year for a "
+               "Band D property.\nThe change in precept from \u00a311 to \u00a315 reflected the concerns raised by the Panel.\n")
+    assistant = _assistant_over(tmp_path, {"llr_police_and_crime_panel_special_meeting_minutes_2026-02-12.txt": minutes})
+    answer = assistant.ask("How many additional police officers will the \u00a315 Band D precept for 2026/27 pay for?")
+    assert answer.abstained, answer.text
