@@ -15,7 +15,7 @@ from pathlib import Path
 
 from core.models import Answer, Citation, Passage
 from ingest.chunking import PERIODS_ROW
-from ingest.metadata import dates_named
+from ingest.metadata import DAY_MONTH_YEAR, MONTH_DAY_YEAR, dates_named, parse_date
 from ingest.sentences import (
     NAMED_VOTE,
     TALLY,
@@ -1223,6 +1223,12 @@ def gives_date(query: Query, quote: str, paper_date: str | None) -> bool:
     A paper cannot date a past event after its own date: "acceptance ... will commit Kent and Medway to elections
     in May 2026", in a January 2025 report, does not say when the acceptance was confirmed.
     """
+    asked = dates_named(query.question)
+    if asked:
+        # a day the question itself names is no answer to when: "as at 31 July 2016" in "When is the finance report as
+        # at 31 July 2016 going to the Audit and Performance Committee?"
+        quote = re.sub(f"{DAY_MONTH_YEAR.pattern}|{MONTH_DAY_YEAR.pattern}",
+                       lambda m: " " if parse_date(m.group(0)) in asked else m.group(0), quote, flags=re.I)
     if not _DATE_RE.search(quote):
         return False
     if not paper_date:

@@ -14,6 +14,7 @@ from retrieval.answer import (
     chaired_body,
     counted_words,
     extractive_answer,
+    gives_date,
     has_figure,
     other_quarters,
     other_years,
@@ -1311,3 +1312,9 @@ def test_how_many_a_precept_will_pay_for_is_not_answered_by_the_precept(tmp_path
     assistant = _assistant_over(tmp_path, {"llr_police_and_crime_panel_special_meeting_minutes_2026-02-12.txt": minutes})
     answer = assistant.ask("How many additional police officers will the \u00a315 Band D precept for 2026/27 pay for?")
     assert answer.abstained, answer.text
+
+
+def test_a_day_the_question_names_does_not_answer_when():
+    query = prepare("When was the police services board's next regular meeting after 28 November 2022?")
+    assert not gives_date(query, "The Board met in regular session on 28 November 2022 at 10:00 a.m.", "2022-11-28")
+    assert gives_date(query, "The next regular meeting will be held on 9 December 2022.", "2022-11-28")
