@@ -1063,7 +1063,9 @@ def _vote_following(c: Candidate, passages: list[Passage], reach: int = 30, side
     the passages found) recording how a vote went, unless the next agenda item begins first. Minutes record the
     vote after the motion and its debate: "Director Hoy seconded the motion. [...] An electronic vote was taken with
     13 votes in favor ... and 1 against (Deadwyler)." Where the vote is recorded by the names on each side, the
-    ``side`` asked about ("against") is the one answered: "Against the motion: Conmy, Fleming.", not the line before.
+    ``side`` asked about ("against") is the one answered: "Against the motion: Conmy, Fleming.", not the line before;
+    with no side asked, the outcome recorded after the names is: "As the result was 17 for the motion and 2 against
+    the motion the Cathaoirleach declared the motion carried."
     """
     chain = [c.passage_index]
     while (following := _neighbour(passages, passages[chain[-1]], 1)) >= 0:
@@ -1079,9 +1081,9 @@ def _vote_following(c: Candidate, passages: list[Passage], reach: int = 30, side
         if vote_taken(quote):
             vote = Candidate(index, quote, c.score, c.cosine, c.coverage)
             named = NAMED_VOTE.match(quote)
-            if not side or named is None or _side(named.group(1)) == side:
+            if named is None or (side and _side(named.group(1)) == side) or (not side and TALLY.search(quote)):
                 return vote
-            first = first or vote
+            first = first or vote  # (a side's names: the outcome or the side asked may be recorded next)
         elif first is not None:
             break  # the names on each side are recorded together
     return first

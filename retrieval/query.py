@@ -76,7 +76,9 @@ VOTE_CUES = re.compile(
     r"|\bresult of the (?:\w+ )?vote\b|\bvoted (?:for|against)\b|\btally\b"
     # "What was the result of Councillor Stevenson's motion ...?", "Did the amendment pass?"
     r"|\bresult of (?:the |an? |[\w’'.]+(?:\s+[A-Z][\w’'.]*)?[’']s )(?:[\w-]+ ){0,4}?(?:motion|amendment)\b"
-    r"|\b(?:did|was) the (?:\w+ ){0,3}?(?:motion|amendment) (?:pass|passed|carry|carried|fail|failed|lost|defeated)\b", re.I
+    r"|\b(?:did|was) the (?:\w+ ){0,3}?(?:motion|amendment) (?:pass|passed|carry|carried|fail|failed|lost|defeated)\b"
+    # "Was Councillor Bree's 2005 motion seeking extra funding from the Minister passed?"
+    r"|^\s*(?:and\s+)?(?:was|were|did)\b[^?]{0,80}?\b(?:motion|amendment)\b[^?]{0,160}?\b(?:pass|passed|carry|carried|fail|failed|lost|defeated)\s*\?", re.I
 )
 _DECISION_CUES = re.compile(
     r"\bdecisions?\b|\bwhat (?:did|was|were|has|have) .*\b(?:decid|resolv|agree|approv|endors|recommend|vot)\w*"

@@ -1182,12 +1182,17 @@ def test_a_vote_recorded_by_the_names_on_each_side_answers_who_and_how_many(tmp_
               "\u201cThat this Council calls on the Minister for the Environment to provide additional funding of "
               "\u20ac700,000 for the county\u2019s roads\u201d.\n"
               "As agreement could not be reached the Cathaoirleach asked that a poll be taken.\n"
-              "For the motion: Ahern, Brady, Coyle, Egan, Hanly.\nAgainst the motion: Joyce, Keane.\n")
+              "For the motion: Ahern, Brady, Coyle, Egan, Hanly.\nAgainst the motion: Joyce, Keane.\n"
+              "As the result was 5 for the motion and 2 against the motion the Cathaoirleach declared the motion carried.\n")
     assistant = _assistant_over(tmp_path, {"kilbrack_county_council_budget_meeting_minutes_2019-12-06.txt": budget,
                                            "kilbrack_county_council_budget_meeting_minutes_2005-01-10.txt": motion})
     # the side asked about is answered, by its names, not the side recorded first
     answer, lead = _answered(assistant, "Which Kilbrack councillors voted against the \u20ac700,000 roads funding motion in 2005?")
     assert "Joyce" in lead and "Ahern" not in lead, answer.text
+    # whether it passed is answered by the outcome recorded after the names
+    assert prepare("Was Councillor Egan's 2005 motion seeking roads funding from the Minister passed?").wants_vote
+    answer, lead = _answered(assistant, "Was Councillor Egan's 2005 motion seeking roads funding from the Minister passed?")
+    assert "declared the motion carried" in lead, answer.text
     answer, lead = _answered(assistant, "How many Kilbrack councillors voted for adopting the 2020 budget?")
     assert "(5)" in lead, answer.text
     answer, lead = _answered(assistant, "How many councillors opposed Kilbrack County Council's 2020 budget, and who were they?")
