@@ -8,7 +8,7 @@ from pathlib import Path
 from core.models import Page
 from ingest.chunking import chunk_document, speaker_roles
 from ingest.documents import document_from_bytes
-from ingest.metadata import body_from_name
+from ingest.metadata import body_from_name, with_council_named
 from ingest.sentences import sentence_spans
 from retrieval.assistant import Assistant
 from retrieval.indexer import embedding_text
@@ -322,6 +322,9 @@ def test_a_paper_naming_no_body_takes_the_one_its_file_name_gives():
     assert body_from_name("minutes/north_star_township_board_monthly_meeting_minutes_2020-04-20.pdf") == "North Star Township Board"
     assert body_from_name("reports/colorado_joint_budget_committee_appropriations_report_fy2025-26.pdf") == "Colorado Joint Budget Committee"
     assert body_from_name("reports/county_budget_implementation_review_2025-08.pdf") == ""  # no body's name in it
+    # a board the text names short of what it is of takes its whole name from the file's; one named in full keeps it
+    assert with_council_named("Albemarle County Board", "Albemarle County Board of Supervisors") == "Albemarle County Board of Supervisors"
+    assert with_council_named("North Star Township Board", "North Star Township Board") == "North Star Township Board"
     page = "Minutes\n\nPresent: Cllrs Jones (Chair), Price and Morgan.\n\n1. Apologies were received from Cllr Hughes.\n"
     doc = document_from_bytes(page.encode(), "minutes/wye_valley_community_council_minutes_2024-01-08.txt")
     assert doc.body == "Wye Valley Community Council"
