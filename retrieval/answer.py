@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from core.models import Answer, Citation, Passage
@@ -922,18 +923,22 @@ def names_people(sentence: str) -> bool:
     return len(_NAMED_ONE.findall(sentence)) >= 2 or bool(_NAMED_MANY.search(sentence))
 
 
-def lists_counted(query: Query, sentence: str) -> bool:
-    """Whether a sentence lists by name the people a "how many" question counts: "Apologies were received from Cllr A
-    Amos, Cllr D Chambers ..." for "How many councillors sent apologies?". It must share a word of the question
-    beyond the people counted and the names of bodies and places: a list of the members present does not say who
-    sent apologies."""
+def listing_words(query: Query) -> frozenset[str]:
+    """For a "how many" question counting people ("How many councillors sent apologies?"), the question's own words
+    (stemmed) a sentence listing them by name must share: beyond the people counted and the names of bodies and
+    places, as a list of the members present does not say who sent apologies. Empty for any other question."""
     counted = counted_words(query.question)
-    if not counts_only(query.question) or not counted & _PEOPLE_COUNTED or not names_people(sentence):
-        return False
+    if not counts_only(query.question) or not counted & _PEOPLE_COUNTED:
+        return frozenset()
     names = set(required_terms(query))
-    own = {_stem(t) for t in tokenize(query.question) if t not in _NOT_NAMES and t not in _GENERIC and t not in names
-           and _count_key(t) not in _ANY_LIST and not t[0].isdigit()}
-    return bool(own & {_stem(t) for t in tokenize(sentence)})
+    return frozenset(_stem(t) for t in tokenize(query.question) if t not in _NOT_NAMES and t not in _GENERIC and t not in names
+                     and _count_key(t) not in _ANY_LIST and not t[0].isdigit())
+
+
+def lists_counted(sentence: str, own: frozenset[str]) -> bool:
+    """Whether a sentence lists by name the people a "how many" question counts, sharing its ``own`` words (see
+    ``listing_words``): "Apologies were received from Cllr A Amos, Cllr D Chambers ..."."""
+    return bool(own) and names_people(sentence) and bool(own & {_stem(t) for t in tokenize(sentence)})
 
 
 def _rated_first(candidates: list[Candidate], passages: list[Passage], ratio: float, years: tuple[str, ...] = ()) -> list[Candidate]:
@@ -1006,8 +1011,9 @@ def _figure_lead(
     lead = _figure_first(fitting, counted, config.support_ratio, counts_only(query.question))
     if not lead and counts_only(query.question):
         # no sentence states the count: a close contender listing those counted by name answers with their names
+        own = listing_words(query)
         listed = next((c for c in candidates if c.score >= candidates[0].score * config.support_ratio
-                       and lists_counted(query, c.quote)), None)
+                       and lists_counted(c.quote, own)), None)
         if listed is not None:
             return [listed] + [c for c in candidates if c is not listed], ""
     if not lead:
@@ -1107,7 +1113,7 @@ def _lead_for_kind(
         # nor a question about a vote on a day after its paper's ("the Municipal Council meeting to be held on April 1,
         # 2025", in minutes of 19 March).
         who = bool(_WHO_ASKED.search(query.question))
-        days = {d.isoformat() for d in dates_named(query.question)}
+        days = {d.isoformat() for d in _days_named(query.question)}
 
         def unfit(c: Candidate) -> bool:
             paper = passages[c.passage_index].date
@@ -1219,13 +1225,19 @@ def _after_paper(quote: str, paper_date: str | None) -> bool:
     return bool(named) and paper_date is not None and max(named) > (int(paper_date[:4]), int(paper_date[5:7] or 0))
 
 
+@lru_cache(maxsize=64)
+def _days_named(question: str) -> frozenset[date]:
+    """The days a question names, read once for all the sentences weighed against it."""
+    return frozenset(dates_named(question))
+
+
 def gives_date(query: Query, quote: str, paper_date: str | None) -> bool:
     """Whether a sentence gives a date that can answer a "when" question.
 
     A paper cannot date a past event after its own date: "acceptance ... will commit Kent and Medway to elections
     in May 2026", in a January 2025 report, does not say when the acceptance was confirmed.
     """
-    asked = dates_named(query.question)
+    asked = _days_named(query.question)
     if asked:
         # a day the question itself names is no answer to when: "as at 31 July 2016" in "When is the finance report as
         # at 31 July 2016 going to the Audit and Performance Committee?"
@@ -1323,11 +1335,12 @@ def select(
     # banded around", for "what annual investment figure"); how a vote went, its tally (whose names are left out
     # of what is embedded: "For (35) ... Against (0)").
     best_doc = passages[strong[0].passage_index].doc_id
+    listing = listing_words(query)
     kinds: list[tuple[bool, Callable[[Candidate], bool]]] = [
         (query.wants_date, lambda c: gives_date(query, c.quote, passages[c.passage_index].date)),
         (query.wants_figure, lambda c: has_figure(c.quote) and not unit_missing(query.question, c.quote, _unit_of(passages[c.passage_index]))),
         (query.wants_vote, lambda c: _records_vote(c.quote)),
-        (query.wants_figure and counts_only(query.question), lambda c: lists_counted(query, c.quote)),
+        (query.wants_figure and bool(listing), lambda c: lists_counted(c.quote, listing)),
     ]
     for asked, gives in kinds:
         if asked and not any(gives(c) for c in strong):
@@ -1347,18 +1360,17 @@ def select(
     # a paper whose passages found name financial years, none of them the one asked, gives a figure of another one where
     # a passage of it names none: "the proposed increase by £14.00 per annum" in the minutes on the 2025/26 precept
     # gives no 2024/25 increase
-    def years_of(p: Passage) -> set[str]:
-        return financial_years_in(f"{re.sub(r'[_.]+', ' ', Path(p.doc).name)} {p.title} {p.heading} {p.text}")
-    paper_years: dict[str, set[str]] = {}
-    for p in passages:
-        paper_years.setdefault(p.doc_id, set()).update(years_of(p))
-    def other_paper_year(p: Passage) -> bool:
-        named = paper_years.get(p.doc_id, set())
-        return (query.wants_figure and bool(query.financial_years) and bool(named) and not named & set(query.financial_years)
-                and not years_of(p))
+    other_year: set[int] = set()  # the passages, by index, of such a paper naming no financial year
+    if query.wants_figure and query.financial_years:
+        years = [financial_years_in(f"{re.sub(r'[_.]+', ' ', Path(p.doc).name)} {p.title} {p.heading} {p.text}") for p in passages]
+        paper_years: dict[str, set[str]] = {}
+        for p, named in zip(passages, years):
+            paper_years.setdefault(p.doc_id, set()).update(named)
+        other_year = {i for i, p in enumerate(passages) if not years[i] and paper_years[p.doc_id]
+                      and not paper_years[p.doc_id] & set(query.financial_years)}
     def in_period(c: Candidate) -> bool:
         here = passages[c.passage_index]
-        return ((period_matches(query, here) or here.doc_id in sources) and not other_paper_year(here)
+        return ((period_matches(query, here) or here.doc_id in sources) and c.passage_index not in other_year
                 and not other_years(query, c.quote, here.date) and not other_quarters(query, c.quote))
     top = strong[0].score
     strong = [c for c in strong if in_period(c)]
@@ -1379,9 +1391,8 @@ def select(
     if asked_refs:
         # a case's reference asked about ("SP-2002-46") is answered by a sentence naming it, never by one naming only
         # another case's ("APPROVED SP-2002-65, ... subject to the seven conditions")
-        strong = [c for c in strong if not references(c.quote) or references(c.quote) & asked_refs]
-        naming = [c for c in strong if references(c.quote) & asked_refs]
-        strong = naming + [c for c in strong if c not in naming]
+        cited_refs = [(c, references(c.quote)) for c in strong]
+        strong = [c for c, refs in cited_refs if refs & asked_refs] + [c for c, refs in cited_refs if not refs]
         if not strong:
             return [], [" or ".join(sorted(asked_refs))]
     if query.as_at:

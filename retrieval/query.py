@@ -221,15 +221,16 @@ def is_follow_up(question: str, history: tuple[Turn, ...]) -> bool:
 
 
 _SHORT_MONTHS = {m[:3]: m for m in MONTH_NAMES} | {"sept": "september"}
-# a month written short beside a day or a year: "20 Feb 2014", "Sept. 2023", "Mar 31, 2024"
-_SHORT_MONTH = re.compile(r"(?<=\d\s)(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=,?\s+\d)|"
-                          r"(?<=\d(?:st|nd|rd|th)\s)(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=,?\s+\d)|"
-                          r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\s+\d{4}\b)")
+_SHORT = r"(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+# a month written short beside a day or a year: after a day ("20 Feb 2014", "3rd Dec 2019") or before a day and year or
+# a year ("Mar 31, 2024", "Sept. 2023")
+_SHORT_MONTH = re.compile(rf"(?:(?<=\d\s)|(?<=\d(?:st|nd|rd|th)\s)){_SHORT}(?=,?\s+\d)|"
+                          rf"\b{_SHORT}(?=\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\s+\d{{4}}\b)")
 
 
 def spell_months(question: str) -> str:
     """A question with its months written out, as the papers' dates are read: "20 Feb 2014" is "20 February 2014"."""
-    return _SHORT_MONTH.sub(lambda m: _SHORT_MONTHS[(m.group(1) or m.group(2) or m.group(3)).lower()].capitalize(), question)
+    return _SHORT_MONTH.sub(lambda m: _SHORT_MONTHS[(m.group(1) or m.group(2)).lower()].capitalize(), question)
 
 
 def prepare(question: str, history: tuple[Turn, ...] = ()) -> Query:
