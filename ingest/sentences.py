@@ -61,7 +61,7 @@ _SIDE = (r"(?:For|FOR|Against|AGAINST|Abstain(?:ed|ing)?|ABSTAIN(?:ED|ING)?|Abst
 _VOTER = rf"(?:(?:{TITLES}|Councillors?|Cllrs?)\.?\s+)?(?:[A-Z]\.?\s+)*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?"
 _VOTERS = rf"(?:{_VOTER}(?:\s*,\s*(?:and\s+)?{_VOTER}|\s+and\s+{_VOTER})+|(?:{TITLES}|Councillors?|Cllrs?)\.?\s+{_VOTER})"
 NAMED_VOTE = re.compile(rf"(?<!\w)({_SIDE}){_VOTERS}")
-TALLY = re.compile(rf"\b{_VOTE_WORDS}\s*(?:[:(]\s*|:\s*\(\s*)\d|(?<!\w){_SIDE}{_VOTERS},?\s*\(\s*\d+\s*\)")
+TALLY = re.compile(rf"\b{_VOTE_WORDS}\s*(?:[:(]\s*|:\s*\(\s*)\d|{NAMED_VOTE.pattern},?\s*\(\s*\d+\s*\)")  # ... with its count
 _TALLY_LINE = re.compile(rf"(?:^|\n|:)\s*{_VOTE_WORDS}\s*[(:]\s*\d+\)?\s*(?=\n|$)")
 _SPOKEN_TALLY = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) to (?:zero|nil|none)\b", re.I)
 # how a vote went, in words: "carried unanimously", "Chair Kemp declared the motion PASSED", "13 votes in favor",
