@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 _ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "cllr", "st", "no", "nos", "e.g", "i.e", "etc", "vs", "cf", "approx", "para", "paras", "fig", "ref", "inc", "ltd", "co", "rev", "prof", "sr", "jr", "a.m", "p.m", "hon")
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9•·▪●\uf020-\uf0ff])|\n\s*\n|\n(?=\s*(?:[•·▪●\uf020-\uf0ff*-]|[A-Z]{1,4}\d{1,3}\s*[-–—:]|\(?\d{1,3}[.)]\s))")
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9•·▪●\uf020-\uf0ff])|\n\s*\n|\n(?=\s*(?:[•·▪●\uf020-\uf0ff*-]|[A-Z]{1,4}\d{1,3}\s*[-–—:]|\(?\d{1,3}[.)]\s|(?P<sub>\d{1,2}(?:\.\d{1,2}){1,2}\s+(?:[A-Z][a-z]|\([A-Z]))))")
 # list markers, including the private-use symbols of Word's bullet fonts (\uf0b7, \uf06e, ...)
 _MARKER = re.compile(r"^[\s•·▪●\uf020-\uf0ff*–-]+")
 
@@ -71,9 +71,11 @@ VOTE_OUTCOME = re.compile(
     r"|\b\d+\s+votes?\s+(?:in\s+favou?r|for|against)\b|\bvote:?\s*\(?\d+\s*[-–]\s*\d+\b"
     # "(4-1 vote)"; a spoken tally, "four to zero"
     r"|\b\d+\s*[-–]\s*\d+\s+vote\b|" + _SPOKEN_TALLY.pattern +
+    # a tally in brackets after what was decided: "Minutes approved unanimously (2-0)", "Motion adopted (5-1)"
+    r"|\b(?:approved|adopted|passed|carried|agreed|accepted|rejected|denied)\b[^.\n]{0,30}\(\d+\s*[-–]\s*\d+\)" +
     # a table of votes, its outcome a cell of its own: "ARTICLE 1 New High School: | 208 | 10 | 4 | Pass | 29-April-2019"
     r"|(?:^|\|)[ \t]*(?:pass(?:ed)?|fail(?:ed)?|carried|adopted|rejected)[ \t]*(?:\||$)", re.I | re.M)
-_VOTED = re.compile(r"\b(?:vot\w*|carried|passed|failed|lost|defeated|nem\.? con|(?:For|Against)\s*[:(]\s*\d)", re.I)
+_VOTED = re.compile(r"\b(?:vot\w*|carried|passed|failed|lost|defeated|nem\.? con|(?:For|Against)\s*[:(]\s*\d)|\(\d+\s*[-–]\s*\d+\)", re.I)
 
 
 def vote_taken(sentence: str) -> bool:
@@ -82,6 +84,10 @@ def vote_taken(sentence: str) -> bool:
     unanimous consent"."""
     return bool(TALLY.search(sentence) or _SPOKEN_TALLY.search(sentence) or NAMED_VOTE.search(sentence)
                 or (VOTE_OUTCOME.search(sentence) and _VOTED.search(sentence)))
+
+
+# a numbered item's opening: "1.02  Teaching & Learning: Provide ...", "5.3 Set public hearing ...", "12. (SFCOE) ..."
+OPENS_ITEM = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){1,2}|\d{1,2}\.)\s+[(A-Z]")
 
 
 def sentence_spans(text: str, whole: bool = False) -> list[tuple[int, int]]:
@@ -103,6 +109,9 @@ def sentence_spans(text: str, whole: bool = False) -> list[tuple[int, int]]:
             continue  # "... the voting was as follows." introduces the tally as a colon would
         if before.endswith("?") and _VALUES_ONLY.fullmatch(text, m.end(), _line_end(text, m.end(), len(text))):
             continue  # a form's question and its answer: "If yes, how many interns do you expect to have this year? 35"
+        if m.group("sub") and not re.search(r"\d", re.sub(r"^\s*[\d.]+\s", "", before[before.rfind("\n") + 1:])):
+            continue  # a numbered paragraph stays with the heading line above it ("Seashells\n4.5 In relation to ...");
+            # it opens a sentence of its own after a line of figures ("Total $10,883,835\n1.02 Teaching & Learning: ...")
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))

@@ -8,7 +8,7 @@ question depends on appears in none of the passages, the answer says so instead 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -19,6 +19,7 @@ from ingest.chunking import PERIODS_ROW
 from ingest.metadata import DAY_MONTH_YEAR, MONTH_DAY_YEAR, dates_named, parse_date
 from ingest.sentences import (
     NAMED_VOTE,
+    OPENS_ITEM,
     TALLY,
     TITLES,
     VOTE_OUTCOME,
@@ -62,6 +63,8 @@ _NOT_FIGURES = re.compile(
     r"|\bpages?\s+\d+\b|\bitem\s+\d+\b|\bparagraph\s+\d+(?:\.\d+)*|\b\d{1,4}[/-]\d{4,}\b"  # references: decision 24/00109, 24-00093
     r"|\b(?:No|Nos|Number|Resolution|Ordinance|Bylaw|By-law)\.?\s+\d+(?:[/-]\d+)?\b"  # Resolution No. 18-02
     r"|\b(?:Table|Figure|Fig|Chart|Graph|Appendix|Annex|Section|Chapter)\.?\s+\d+(?:\.\d+)*\b"  # captions: Table 3.352, Figure 110
+    r"|\b(?:(?:Regulations?|Rule|Clause|Article|Schedule|Sec)\.?|s\.)\s*\d+[A-Z]?(?:\(\d+\))*(?![\d,.]*\s*%)"  # the law: regulation 45, s.151(2)
+    r"|\b(?:[A-Z]\.){2,}[A-Z]?\.?\s*\d+[A-Z]?:\d+(?:[-.]\d+)*"  # statutes cited: N.J.S.A. 40A:5-14
     r"|\b(?:aged?|ages|post|pre|under|over)[\s-]+\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?\b"  # ages: aged 16, post-16
     r"|\b\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?[\s-]*years?[\s-]*olds?\b|\b\d{1,2}\s+or\s+(?:over|older|under)\b"
     r"|\b\d{1,2}\s*(?:-|–)\s*25\b",  # 18-25, the care-leaver age band
@@ -99,7 +102,7 @@ _ROLES = {
     "lead": r"\bl(?:ea)?d\b|\blead inspector\b|\bleads\b",
     # "On a motion by Commissioner Lyle", "A motion to adopt Resolutions ... was made by Director Irwin"
     # ... or the mover and seconder in brackets after the resolution's number: "87/14 RESOLVED: (Smyth/Flack)"
-    "propose": r"\bpropos(?:e|ed|es|ing|er)\b|\bmoved\b|\bmotion (?:was )?(?:made )?by\b|\bmotion\b.{0,200}?\bwas\s+made\s+by\b|"
+    "propose": r"\bpropos(?:e|es|ing|er)\b|(?<!\bthe )(?<!\ba )(?<!\ban )\bproposed\b|\bmoved\b|\bmotion (?:was )?(?:made )?by\b|\bmotion\b.{0,200}?\bwas\s+made\s+by\b|"
                + _MOVERS,
     "second": r"\bseconded\b|\bseconder\b|" + _MOVERS,
     # who brought an item to a meeting; minutes often say how they spoke to it: "Barnaby Briggs (Assistant Chief Fire
@@ -121,8 +124,17 @@ _ROLES = {
     # the company chosen for a job: a sentence saying one was chosen, not "a quotation was received from ..."
     "chosen": r"\b(?:award(?:ed|s)?|appoint(?:ed|s)?|cho(?:se|sen)|select(?:ed|s)?|accept(?:ed|s)?|engag(?:ed|es)|commission(?:ed|s)|"
               r"won|successful|preferred|contracted|agreed to (?:use|go with)|went with)\b|\bcontract\b[^.]{0,200}?\bwith\b",
+    # who was away: "Absent was Peter Buenz, Secretary.", "Apologies were received from ..."
+    "absent": r"\babsen(?:t|ce)\b|\bapolog(?:y|ies|ised|ized)\b|\bnot (?:present|in attendance)\b|\b(?:did not|unable to|could not) attend\b"
+              r"|\bexcused\b",
 }
-_ROLE_ASKED = re.compile(r"^\s*(?:[^:?]{0,80}:\s*)?(?:and\s+)?who\s+(?:was\s+|were\s+|is\s+|has\s+been\s+)?(chair|lead|led|propos|second|introduc|present|elect|appoint|"
+# who is asked about: "who", "which board member", "which councillors"
+_WHO_OR_WHICH = (r"(?:who|which\s+(?:\w+\s+){0,2}?(?:members?|councillors?|directors?|trustees?|governors?|commissioners?|"
+                 r"supervisors?|officers?))")
+# "Which board member missed the meeting?", "Who was absent?", "Who sent apologies?"
+_ABSENT_ASKED = re.compile(rf"^\s*(?:and\s+)?{_WHO_OR_WHICH}\s+(?:was\s+|were\s+)?(?:absent|missed|sent apologies|gave apologies|"
+                           r"gave their apologies|did not attend|did not come|could not attend|was not (?:present|at))\b", re.I)
+_ROLE_ASKED = re.compile(rf"^\s*(?:[^:?]{{0,80}}:\s*)?(?:and\s+)?{_WHO_OR_WHICH}\s+(?:was\s+|were\s+|is\s+|has\s+been\s+)?(chair|lead|led|propos|second|introduc|present|elect|appoint|"
                          r"bring|brought|wrote|author|open|co-?opt|nominat|won|win|moved\b|address)\w*", re.I)
 # work won, not a seat: "Who won RTD's contract for the new phone system?"
 _WORK_WON = re.compile(r"\b(?:contracts?|tenders?|bids?|work|job|franchise|concession)\b", re.I)
@@ -170,6 +182,8 @@ def chaired_body(question: str) -> str:
 def asked_role(question: str) -> re.Pattern[str] | None:
     """For "Who chaired / led / proposed / was appointed / won ...?" or "Which company was chosen ...?", the words a
     sentence naming the holder (or the company) would use."""
+    if _ABSENT_ASKED.search(question):
+        return re.compile(_ROLES["absent"], re.I)
     m = _ROLE_ASKED.search(question)
     if m is None or (m.group(1).lower() in {"won", "win"} and _WORK_WON.search(question)):
         # work won is a company chosen
@@ -186,7 +200,7 @@ _MEASURES = {
     "budget": ("budget",), "overspend": ("overspend", "over-spend", "overspent"),
     "underspend": ("underspend", "under-spend", "underspent"), "turnout": ("turnout",),
     "salary": ("salary", "salaries", "pay"), "fee": ("fee", "fees", "charge"), "deficit": ("deficit",),
-    "surplus": ("surplus",), "reserve": ("reserve", "reserves"), "income": ("income",), "fine": ("fine", "penalty", "penalties"),
+    "surplus": ("surplus", "excess"), "reserve": ("reserve", "reserves"), "income": ("income",), "interest": ("interest",), "fine": ("fine", "penalty", "penalties"),
     "hourly": ("hourly", "per hour", "an hour"), "weekly": ("weekly", "per week", "a week"),
 }
 # a question naming two sources: "both", "according to A and B", "... and then at ...", "and what does B say"
@@ -329,6 +343,13 @@ def _unit_of(passage: Passage) -> str:
     return f"{passage.title} {passage.heading} {passage.text}"
 
 
+# what a question's second sentence may open with, telling how to answer rather than naming anything
+_INSTRUCTIONS = frozenset(
+    "give list explain show state tell provide include name quote compare summarise summarize please describe specify "
+    "cite answer mention note detail".split()
+)
+
+
 def required_terms(query: Query) -> list[str]:
     """Tokens a supporting paper must contain: years, indicator codes and distinctive names in the question."""
     needed = list(query.years) + [c.lower() for c in query.codes]
@@ -336,6 +357,9 @@ def required_terms(query: Query) -> list[str]:
         word = m.group(1)
         if m.start() == 0 or word.lower() in _NOT_NAMES or word.lower() in ACRONYMS:
             continue
+        if word.lower() in _INSTRUCTIONS and re.search(r"[.?!:]\s+$", query.question[:m.start()]):
+            continue  # an instruction opening a second sentence: "Did X beat its target? Give the figures."
+
         toks = tokenize(word)
         if toks:
             needed.append(toks[0])
@@ -570,6 +594,13 @@ def _month_of(date: str | None) -> str:
     return f"{MONTH_NAMES[int(m.group(2)) - 1]} {m.group(1)}" if m and 1 <= int(m.group(2)) <= 12 else ""
 
 
+def loose_years(query: Query) -> set[str]:
+    """The years a question names apart from its financial years: "2022" in "for 2019/20, and ... in the 2022
+    revaluation"."""
+    within = {str(int(fy[:4]) + step) for fy in query.financial_years for step in (0, 1)}
+    return {y for y in query.years if y not in within}
+
+
 def period_matches(query: Query, passage: Passage) -> bool:
     """Whether a passage can speak for the period the question names.
 
@@ -588,8 +619,10 @@ def period_matches(query: Query, passage: Passage) -> bool:
             return False
     if query.financial_years:
         named = financial_years_in(where)
-        if named and not named & set(query.financial_years):
-            return False  # it speaks of another financial year ("Q3 2024/25" for a question about 2023-24)
+        if named and not named & set(query.financial_years) and (passage.date or "")[:4] not in loose_years(query):
+            # it speaks of another financial year ("Q3 2024/25" for a question about 2023-24), unless its paper is of
+            # a year the question names apart ("the rates rise for 2019/20 and the 2022 revaluation")
+            return False
     if query.months and not (query.financial_years and financial_years_in(where) & set(query.financial_years)):
         # (a question naming a month and a financial year, "in January 2024 ... and in 2024-25", has two periods)
         years = {y for _, y in query.months}
@@ -719,6 +752,39 @@ _REFERS_BACK = re.compile(r"^(?:(?:This|That|These|Those)\s+(?:is|was|are|were|h
                           r"would|may|might|can|could|should|must)\b)[a-z]+s\b)")
 
 
+def _following(c: Candidate, passages: list[Passage], reach: int = 12) -> Iterator[Candidate]:
+    """The sentence after ``c``; and when ``c`` opens a numbered item, the rest of the item's sentences, up to the next
+    item's opening."""
+    opens = OPENS_ITEM.match(clean_sentence(c.quote))
+    here: Candidate | None = c
+    for _ in range(reach if opens else 1):
+        here = _next_sentence(here, passages) if here is not None else None
+        if here is None or (opens and OPENS_ITEM.match(clean_sentence(here.quote))):
+            return
+        yield here
+
+
+_BULLET = re.compile(r"^\s*[•·▪●\uf020-\uf0ff*–-]")
+
+
+def _list_lead_in(c: Candidate, passages: list[Passage], reach: int = 12) -> str:
+    """For a bulleted item, the line introducing its list ("Jennifer Schuster provided updates on QTEA ... financials,
+    highlighting the structure of revenue and expenditures:"), which says what the item is about; else "".
+    The lines between must all be items of the list."""
+    if not _BULLET.match(c.quote):
+        return ""
+    text = passages[c.passage_index].text
+    at = text.find(c.quote)
+    if at < 0:
+        return ""
+    for line in reversed([line for line in text[:at].split("\n") if line.strip()][-reach:]):
+        if line.rstrip().endswith(":"):
+            return line
+        if not _BULLET.match(line):
+            return ""
+    return ""
+
+
 def _refers_back(quote: str) -> bool:
     return bool(_REFERS_BACK.match(clean_sentence(quote)))
 
@@ -839,8 +905,10 @@ def counted_words(question: str) -> set[str]:
         if run and w[0].islower():
             named.update(run)
         run = []
-    return {_count_key(w) for w in words if w.lower() not in STOPWORDS and w[0].isalpha() and not _NUMBER_WORDS.fullmatch(w)
-            and w not in named}
+    counted = {_count_key(w) for w in words if w.lower() not in STOPWORDS and w[0].isalpha() and not _NUMBER_WORDS.fullmatch(w)
+               and w not in named}
+    # papers count jobs as posts or positions ("84 positions will be eliminated" for "how many jobs")
+    return counted | {"post", "position"} if "job" in counted else counted
 
 
 def counts_only(question: str) -> bool:
@@ -1003,7 +1071,7 @@ def _figure_lead(
     if acronyms:
         # "What percentage of EHCPs ...?" takes its figure from a sentence on EHCPs (in it or its heading), not
         # "Library issues have risen by 1%" in the same report
-        named = [c for c in fitting if _names_any(c.quote + " " + passages[c.passage_index].heading, acronyms)]
+        named = [c for c in fitting if _names_any(f"{c.quote} {passages[c.passage_index].heading} {_list_lead_in(c, passages)}", acronyms)]
         if not named:
             return [], f"a figure for {' or '.join(sorted(acronyms))}"
         fitting = named
@@ -1020,7 +1088,7 @@ def _figure_lead(
         return [], "a figure for what was asked"
     subject = subject_words(query)
     before = _before_if_referred(lead[0], passages)  # "This represents around 45% of total costs" takes its subject from there
-    said = f"{lead[0].quote} {passages[lead[0].passage_index].heading} {before.quote if before else ''}"
+    said = f"{lead[0].quote} {passages[lead[0].passage_index].heading} {before.quote if before else ''} {_list_lead_in(lead[0], passages)}"
     if subject and not {_stem(t) for t in subject} & {_stem(t) for t in tokenize(said)}:
         return [], f"a figure for {' or '.join(sorted(subject))}"
     return lead[:1] + [c for c in candidates if c is not lead[0]], ""
@@ -1120,11 +1188,18 @@ def _lead_for_kind(
             if days and paper and all(day > paper for day in days):
                 return True
             return who and not _PERSON.search(c.quote) and not _NAMES_IN_BRACKETS.search(c.quote) and not NAMED_VOTE.search(c.quote)
-        for c in (c for c in strong if c.score >= strong[0].score * config.support_ratio):
+        close = [c for c in strong if c.score >= strong[0].score * config.support_ratio]
+        # a close contender's own vote, or one recorded straight after it ("Approval of minutes from August 2023
+        # Meeting" / "* Minutes approved unanimously (2-0)"), before a vote followed further from another
+        for c in close:
             if _records_vote(c.quote):
                 if _bare_tally(c.quote) or unfit(c):
                     continue
                 return [c] + [x for x in strong if x is not c], ""
+            after = _next_sentence(c, passages)
+            if after is not None and vote_taken(after.quote) and not NAMED_VOTE.match(after.quote) and not unfit(after):
+                return [after, c] + [x for x in strong if x is not c], ""
+        for c in close:
             vote = _vote_following(c, passages, side=side_asked(query.question))
             if vote is not None and not unfit(vote):
                 return [vote, c] + [x for x in strong if x is not c], ""
@@ -1178,7 +1253,9 @@ def _lead_for_kind(
             # minutes of the Ordinary Council Meeting of 13 February 2014 be confirmed."
             return [before, best] + strong[1:], ""
         elif after is not None and _fills(role, best, after):
-            return [best, after] + strong[1:], ""
+            # "Absent was Peter Buenz, Secretary." says who was away by itself; "This is chaired by the lead member" needs
+            # the sentence before it
+            return ([after, best] if role.pattern == _ROLES["absent"] else [best, after]) + strong[1:], ""
         else:
             acting = next((c for c in strong if role.search(c.quote)), None)
         return ([acting] + [c for c in strong if c is not acting] if acting else []), "who held the role asked about"
@@ -1191,6 +1268,11 @@ def _lead_for_kind(
     if query.wants_date:
         # a "when" question is answered by a date, or declined
         dated = next((c for c in strong if gives_date(query, c.quote, passages[c.passage_index].date)), None)
+        if dated is not None and _years_only(dated.quote, query) and not _YEAR_OR_MONTH_ASKED.search(query.question):
+            # a close contender naming the day leads over one naming only the year the question names: "Voting will take
+            # place on Tuesday, April 20, 2010" over "... Budget Statement ... for the School Year 2010-2011"
+            dated = next((c for c in strong if c.score >= dated.score * config.support_ratio and _names_day(c.quote)
+                          and gives_date(query, c.quote, passages[c.passage_index].date)), dated)
         if dated is not None and _NEXT_EVENT.search(query.question):
             # a coming event's date after its paper's own leads over a sentence naming only a month ("welcomed everyone
             # to the October Meeting") or the meeting's own date when it is close: "the next Meeting ... on Wednesday,
@@ -1229,6 +1311,24 @@ def _after_paper(quote: str, paper_date: str | None) -> bool:
 def _days_named(question: str) -> frozenset[date]:
     """The days a question names, read once for all the sentences weighed against it."""
     return frozenset(dates_named(question))
+
+
+# "In what year ...?", "which month": a year or month alone is the answer asked for
+_YEAR_OR_MONTH_ASKED = re.compile(r"\b(?:what|which)\s+(?:year|month)\b", re.I)
+
+
+def _names_day(quote: str) -> bool:
+    """Whether a sentence names a day: "20 April 2010", "April 20, 2010", "1 May", "7/1/22"."""
+    return bool(re.search(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+                          r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b", quote, re.I))
+
+
+def _years_only(quote: str, query: Query) -> bool:
+    """Whether the only dates a sentence names are years the question names itself ("for the School Year 2010-2011" for
+    "When was the vote on the 2010-11 budget?"): it repeats the question, and says nothing of when."""
+    if _names_day(quote) or re.search(rf"\b(?:{_MONTHS})\b", quote, re.I):
+        return False
+    return set(YEAR_RE.findall(quote)) <= set(query.years) | {str(int(y[:4]) + 1) for y in query.financial_years}
 
 
 def gives_date(query: Query, quote: str, paper_date: str | None) -> bool:
@@ -1293,8 +1393,8 @@ def _repeats(quote: str, other: str) -> bool:
 
 
 # a numbered item of business: "Article 23", "motion 2023-02-04", "Resolution No. 18-02", "decision 24/00093"
-_ITEM_ASKED = re.compile(r"\b(article|item|motion|resolution|ordinance|by-?law|decision|application|appeal|petition|amendment|bill)s?"
-                         r"\s+(?:no\.?\s*|number\s+|#\s*)?(\d+(?:[-/.]\d+)*)(?![\d/.-]*\d)", re.I)
+_ITEM_ASKED = re.compile(r"\b(article|item|motion|resolution|ordinance|by-?law|decision|application|appeal|petition|amendment|bill|action)s?"
+                         r"\s+\(?(?:no\.?\s*|number\s+|#\s*)?(\d+(?:[-/.]\d+)*)(?![\d/.-]*\d)", re.I)
 
 
 # a case's reference: a planning application, a rezoning or a permit ("SP-2002-46", "ZMA-2002-001", "ZMA- 2002-001")
@@ -1342,12 +1442,15 @@ def select(
         (query.wants_vote, lambda c: _records_vote(c.quote)),
         (query.wants_figure and bool(listing), lambda c: lists_counted(c.quote, listing)),
     ]
+    followed: list[tuple[Candidate, Candidate]] = []  # (a sentence, the best it follows)
     for asked, gives in kinds:
         if asked and not any(gives(c) for c in strong):
-            after = _next_sentence(strong[0], passages)
-            if after is not None and gives(after):
+            after = next((c for c in _following(strong[0], passages) if gives(c)), None)
+            if after is not None:
+                followed.append((after, strong[0]))
                 # the best sentence's next gives it: "5.3 Set public hearing to consider granting ... easement" is
-                # followed by "SET public hearing for May 7, 2003."
+                # followed by "SET public hearing for May 7, 2003."; or a later sentence of the item it opens, the
+                # action's budget after its description ("1.02 Teaching & Learning: Provide ..." ... "Total $288,325,616")
                 strong.append(after)
                 continue
             strong += [c for c in candidates if c.score < config.min_score and gives(c) and (
@@ -1367,7 +1470,8 @@ def select(
         for p, named in zip(passages, years):
             paper_years.setdefault(p.doc_id, set()).update(named)
         other_year = {i for i, p in enumerate(passages) if not years[i] and paper_years[p.doc_id]
-                      and not paper_years[p.doc_id] & set(query.financial_years)}
+                      and not paper_years[p.doc_id] & set(query.financial_years)
+                      and (p.date or "")[:4] not in loose_years(query)}
     def in_period(c: Candidate) -> bool:
         here = passages[c.passage_index]
         return ((period_matches(query, here) or here.doc_id in sources) and c.passage_index not in other_year
@@ -1384,9 +1488,21 @@ def select(
     items = _ITEM_ASKED.findall(query.question)
     if items:
         # a numbered item asked about ("Article 23", "motion 2023-02-04") is answered from a passage naming it
-        strong = [c for c in strong if any(_names_item(passages[c.passage_index], kind, number) for kind, number in items)]
+        # (or from the item's sentences after one naming it: "1.02 Teaching & Learning: ..." ... "Total $288,325,616")
+        def names_item(c: Candidate) -> bool:
+            return any(_names_item(passages[c.passage_index], kind, number) for kind, number in items)
+        strong = [c for c in strong if names_item(c) or any(c is after and names_item(best) for after, best in followed)]
         if not strong:
             return [], [" or ".join(f"{kind} {number}" for kind, number in items)]
+        if query.wants_figure:
+            # the figure of the item asked is its own ("1.05 ... Ensure that all students ..." ... "Total $14,051,705"),
+            # not the one before its opening, of the item before
+            openings = [c for c in strong if OPENS_ITEM.match(clean_sentence(c.quote))
+                        and any(clean_sentence(c.quote).startswith(f"{number} ") for _, number in items)]
+            own = next((c for opening in openings for c in [opening, *_following(opening, passages)]
+                        if has_figure(c.quote) and not unit_missing(query.question, c.quote, _unit_of(passages[c.passage_index]))), None)
+            if own is not None:
+                strong = [own] + [c for c in strong if c.quote != own.quote]
     asked_refs = references(query.question)
     if asked_refs:
         # a case's reference asked about ("SP-2002-46") is answered by a sentence naming it, never by one naming only

@@ -82,7 +82,7 @@ class Assistant:
         considered = self.answer_config.passages_considered
         # a sentence cut by a page break is completed from the next (or previous) passage of its paper
         # and one the question asks the vote on gets the vote that follows it
-        completed = complete(passages[:considered], self.store, query.wants_vote)
+        completed = complete(passages[:considered], self.store, query.wants_vote, query.wants_figure)
         rest = passages[considered:]
         held = {p.chunk_id for p in rest}
         # passages followed to a vote come last, so they are read only from those before them

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any, Protocol
 
 from core.models import Passage
-from ingest.sentences import TALLY, sentence_spans, vote_taken
+from ingest.sentences import OPENS_ITEM, TALLY, sentence_spans, vote_taken
 
 MAX_ADDED = 400  # characters borrowed from a neighbour, at most
 MAX_VOTE = 3000  # or a recorded vote's, with the names of those voting
@@ -95,7 +95,30 @@ def _vote_pending(text: str) -> bool:
     return last < 0 or any(_MOTION_PUT.search(q) for q in quotes[last + 1:])
 
 
-def complete(passages: list[Passage], store: Neighbours, votes: bool = False) -> list[Passage]:
+# a figure in money, a percentage or a grouped number: "$288,325,616", "71.26%", "1,348"
+_FIGURE = re.compile(r"[£$€]\s?\d|\d\s?%|\d,\d{3}")
+
+
+def item_unfinished(text: str, opened_before: bool = False) -> bool:
+    """Whether a passage ends inside a numbered item, with no figure yet: "1.02 Teaching & Learning: Provide
+    instructional materials ..." whose budget ("Total $288,325,616") the next passage gives. The item is opened in the
+    passage, or, with ``opened_before``, in the one before it when this one opens none."""
+    quotes = [text[s:e].strip() for s, e in sentence_spans(text)]
+    last = max((i for i, q in enumerate(quotes) if OPENS_ITEM.match(q)), default=-1 if opened_before else None)
+    return last is not None and not any(_FIGURE.search(q) for q in quotes[max(last, 0):])
+
+
+def _unfinished_items(passages: list[Passage]) -> set[tuple[str, int]]:
+    """The passages, by paper and place, ending inside a numbered item with no figure yet, the item opened in them or
+    in the passages found just before them."""
+    out: set[tuple[str, int]] = set()
+    for p in sorted(passages, key=lambda p: (p.doc_id, p.seq)):
+        if item_unfinished(p.text, (p.doc_id, p.seq - 1) in out):
+            out.add((p.doc_id, p.seq))
+    return out
+
+
+def complete(passages: list[Passage], store: Neighbours, votes: bool = False, figures: bool = False) -> list[Passage]:
     """The passages with sentences cut at their edges completed from the same paper's neighbouring passages.
 
     With ``votes`` (a question about how a vote went), a passage without a vote gains the one that opens the
@@ -103,10 +126,13 @@ def complete(passages: list[Passage], store: Neighbours, votes: bool = False) ->
     later in the next passage, after the debate ("Director Deadwyler stated ... she will vote no. [...] An electronic
     vote was taken with 13 votes in favor ..."), the passages up to the vote come whole, with their own pages, after
     all the others: the answer can follow the debate to its vote, and the passages found keep their places.
+    With ``figures`` (a question asking for a figure), a passage ending inside a numbered item with no figure yet
+    gains the next passage in the same way: an action's budget follows its description.
     """
     out: list[Passage] = []
     later: list[Passage] = []  # passages followed to a vote, after all the others
     found = {(p.doc_id, p.seq) for p in passages}
+    unfinished = _unfinished_items(passages) if figures else set()
     for p in passages:
         lead_in = leads_in(p.text)
         cut = ends_open(p.text)
@@ -115,6 +141,9 @@ def complete(passages: list[Passage], store: Neighbours, votes: bool = False) ->
             [p.seq - 1] if p.seq > 0 and starts_open(p.text) else [])
         if not wanted:
             out.append(p)
+            rest = _item_rest(p, store, found, unfinished)
+            later.extend(rest)
+            found.update((q.doc_id, q.seq) for q in rest)
             continue
         near = store.neighbours(p.doc_id, wanted)
         text = p.text
@@ -137,9 +166,18 @@ def complete(passages: list[Passage], store: Neighbours, votes: bool = False) ->
             text = head + text.lstrip()
             added_before = len(head)
         out.append(p if text == p.text else replace(p, text=text, borrowed_before=added_before, borrowed_after=added_after))
-        later.extend(voted_later)
+        later.extend(voted_later or _item_rest(p, store, found, unfinished))
         found.update((q.doc_id, q.seq) for q in voted_later)
     return out + later
+
+
+def _item_rest(p: Passage, store: Neighbours, found: set[tuple[str, int]], unfinished: set[tuple[str, int]]) -> list[Passage]:
+    """The passage after ``p`` when ``p`` is among the ``unfinished`` and the next passage was not found already;
+    else none."""
+    if (p.doc_id, p.seq) not in unfinished or (p.doc_id, p.seq + 1) in found:
+        return []
+    more = store.neighbours(p.doc_id, [p.seq + 1]).get(p.seq + 1)
+    return [_following(p, *more)] if more is not None else []
 
 
 def _debate_to_vote(p: Passage, after: tuple[str, str, dict[str, Any]], store: Neighbours,

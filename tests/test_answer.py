@@ -6,7 +6,7 @@ import re
 
 from core.models import Answer, Filters, Passage, Turn
 from core.settings import PROJECT_ROOT
-from ingest.sentences import vote_taken
+from ingest.sentences import sentence_spans, vote_taken
 from retrieval.answer import (
     AnswerConfig,
     _bare_tally,
@@ -16,9 +16,11 @@ from retrieval.answer import (
     extractive_answer,
     gives_date,
     has_figure,
+    loose_years,
     other_quarters,
     other_years,
     period_matches,
+    required_terms,
     score_sentences,
     states_count,
     subject_words,
@@ -1323,3 +1325,122 @@ def test_a_day_the_question_names_does_not_answer_when():
     query = prepare("When was the police services board's next regular meeting after 28 November 2022?")
     assert not gives_date(query, "The Board met in regular session on 28 November 2022 at 10:00 a.m.", "2022-11-28")
     assert gives_date(query, "The next regular meeting will be held on 9 December 2022.", "2022-11-28")
+
+
+def test_an_actions_budget_after_its_description_on_the_next_page(tmp_path):
+    page_one = ("Riverside Unified School District\nLocal Control and Accountability Plan 2022-23: Goal 1 Actions\n\n"
+                "2021-22 Budget Amount\nLCFF Funds $1,479,611\nOther State Funds $8,407,984\nTotal $10,883,835\n"
+                "1.02 Teaching & Learning: Provide instructional materials and resources that support the PK-12 core "
+                "curriculum. In language arts this includes curriculum maps, unit plans and lesson templates.\n"
+                "Classroom libraries will be expanded in our elementary schools to ensure equitable access for students.\n"
+                "Backpacks will be provided in elementary grades to offer summer resources supporting learning at home.")
+    page_two = ("2021-22 Budget Amount\nLCFF Funds $262,878,366\nOther State Funds $458,226\nLocal Funds $24,552,182\n"
+                "Total $288,325,616\n"
+                "1.03 Teaching & Learning: Ensure access for teachers to assessment results so that students are engaged.\n"
+                "2021-22 Budget Amount\nLCFF Funds $4,711,406\nTotal $6,113,651\n"
+                "1.04 Teaching & Learning: Provide professional learning on digital learning across all schools.\n"
+                "2021-22 Budget Amount\nLCFF Funds $2,500,000\nTotal $2,500,000")
+    plan = makepapers.pdf([page_one, page_two])
+    assistant = _assistant_over(tmp_path, {"riverside_usd_lcap_goal_1_actions_2022-07-01.pdf": plan})
+    # the budget of action 1.02 follows its description, on the next page; the total before it is action 1.01's
+    answer, lead = _answered(assistant, "What was the total 2021-22 budget for Riverside's LCAP action 1.02 on "
+                                        "instructional materials for the core curriculum?")
+    assert "$288,325,616" in lead and "$10,883,835" not in lead, answer.text
+    # an action the plan does not hold is not answered with another's budget
+    answer = assistant.ask("How much did Riverside budget in 2021-22 for its special education action 1.09?")
+    assert answer.abstained, answer.text
+
+
+def test_a_numbered_paragraph_opens_a_sentence_after_figures_but_keeps_its_heading():
+    text = "Local Funds $0\nTotal $10,883,835\n1.02 Teaching & Learning: Provide materials.\n\nSeashells\n4.5 In relation to Seashells."
+    quotes = [text[s:e] for s, e in sentence_spans(text)]
+    assert quotes == ["Local Funds $0\nTotal $10,883,835", "1.02 Teaching & Learning: Provide materials.",
+                      "Seashells\n4.5 In relation to Seashells."]
+
+
+def test_who_was_absent_a_tally_in_brackets_and_which_members_moved(tmp_path):
+    minutes = ("MINUTES OF THE REGULAR MEETING OF THE BOARD OF DIRECTORS OF THE LAKESIDE WATER AUTHORITY\n\n"
+               "The Board of Directors of the Lakeside Water Authority met in regular session on Wednesday, August 17, 2005 "
+               "in the Conference Room, with the following in attendance: Frank Mancuso, President; Brenda Conejo, Vice "
+               "President; Mike Wilson, Director.\n\nAbsent was Peter Lenz, Secretary.\n\n"
+               "The treasurer's report for July 2005 was received and filed.\n\n"
+               "Approval of minutes from June 2005 workshop\n* Minutes approved unanimously (3-0)\n\n"
+               "The General Manager presented the proposed 2005-2006 budget for discussion.\n")
+    assistant = _assistant_over(tmp_path, {"lakeside_water_authority_minutes_2005-08-17.txt": minutes})
+    # who missed a meeting is whoever the minutes say was absent, not the first person they name
+    answer, lead = _answered(assistant, "Which board member missed the Lakeside water authority's August 17, 2005 meeting?")
+    assert "Absent was Peter Lenz" in lead, answer.text
+    # a tally in brackets after what was approved is how the vote went
+    assert vote_taken("* Minutes approved unanimously (3-0)") and not vote_taken("the figures (2-0) were approved")
+    answer, lead = _answered(assistant, "Were the June 2005 workshop minutes approved by the Lakeside water board, and "
+                                        "what was the vote?")
+    assert "(3-0)" in lead, answer.text
+    # "which board members moved ..." asks who moved, as "who moved" does: no motion is recorded
+    assert asked_role("Which board members moved and seconded the budget?") is not None
+    answer = assistant.ask("Which board members moved and seconded adopting the Lakeside 2005-2006 budget?")
+    assert answer.abstained, answer.text
+
+
+def test_words_a_question_uses_for_a_figure_that_the_papers_put_otherwise(tmp_path):
+    budget = ("Lakeside Water Authority\nFiscal Year 2024-25 Proposed Budget\n\n"
+              "The Assistant Finance Director presented the proposed budget.\n"
+              "Total Revenues: $21,241,830\nTotal Expenditures: $19,892,950\n"
+              "Excess (Deficit) Revenues Over Expenditures: $1,348,880\n\n"
+              "Impact on Staff\nDue to the loss in state aid 84 positions will be eliminated.\n\n"
+              "Financial Updates\nThe Treasurer provided updates on PTA (Parcel Tax Act) financials, highlighting the "
+              "structure of revenue:\n\n"
+              "\u2022 The initial parcel tax was set at $198 per parcel. Revenue depends on parcel count and rate.\n\n"
+              "\u2022 The teachers' portion, constituting 71.260% of revenue, funds salaries and retention bonuses.\n\n"
+              "The plan is prepared pursuant to the provisions of N.J.S.A. 40A:5-14 to set forth the basis for the "
+              "deposits of public funds.\n")
+    assistant = _assistant_over(tmp_path, {"lakeside_water_authority_budget_2024-06-19.txt": budget})
+    # an excess of revenues over expenditures is a surplus
+    answer, lead = _answered(assistant, "What surplus of revenues over expenditures did Lakeside's FY 2024-25 proposed "
+                                        "budget show?")
+    assert "$1,348,880" in lead, answer.text
+    # jobs are counted as positions; an instruction in a second sentence names nothing the papers must mention
+    assert {"job", "position", "post"} <= counted_words("How many jobs did the district expect to lose?")
+    assert "give" not in required_terms(prepare("Did Lakeside lose jobs? Give the figures."))
+    answer, lead = _answered(assistant, "How many jobs did Lakeside expect to lose because of the loss in state "
+                                        "aid? Give the figure.")
+    assert "84 positions" in lead, answer.text
+    # a list's item is about what its lead-in names: the PTA's revenue
+    answer, lead = _answered(assistant, "What percentage of PTA revenue goes to the teachers' portion?")
+    assert "71.260%" in lead, answer.text
+    # a statute's section is no figure, so no interest earned is found
+    assert not has_figure("pursuant to the provisions of N.J.S.A. 40A:5-14 to set forth the basis")
+    answer = assistant.ask("How much interest did Lakeside earn on its deposits of public funds?")
+    assert answer.abstained, answer.text
+
+
+def test_a_when_question_is_answered_by_the_day_not_the_year_it_names(tmp_path):
+    booklet = ("THE PUBLIC SCHOOLS ELMWOOD 2010-2011 BUDGET BOOKLET\n\n"
+               "BALLOT STRIP IN VOTING MACHINE GENERAL FUND $118,048,434 School District Budget Statement for the "
+               "School Year 2010-2011 ESSEX - ELMWOOD TOWN\n\n"
+               "Voting will take place on Tuesday, April 20, 2010 and the polls will be open from 2 p.m. to 9 p.m. The "
+               "voting process is under the direction of the County Board of Elections.\n\n"
+               "In the end, this budget represents a 1.6% increase over the 2009-2010 school operating budget.\n")
+    assistant = _assistant_over(tmp_path, {"elmwood_board_of_education_budget_booklet_2010-04-01.txt": booklet})
+    answer, lead = _answered(assistant, "When was the public vote on Elmwood's 2010-11 school budget, and what were "
+                                        "the polling hours?")
+    assert "April 20, 2010" in lead, answer.text
+
+
+def test_a_year_named_apart_from_a_financial_year_is_a_period_of_its_own(tmp_path):
+    assert loose_years(prepare("What rates rise was agreed for 2019/20, and how much did values rise in the 2022 "
+                               "revaluation?")) == {"2022"}
+    assert loose_years(prepare("What rates rise was agreed for 2019/20?")) == set()
+    minutes = ("Minutes of an ordinary meeting of Harbour City Council held on Tuesday 12 February 2019\n\n"
+               "PROPOSED ANNUAL PLAN 2019/2020\nResolved: That Council (i) adopts the draft budgets; (ii) agrees to "
+               "increase rates by an average of 1.8% in 2019/20; (iii) agrees to consult on the proposed plan.\n")
+    resolutions = ("Harbour City Council Long Term Plan Subcommittee, resolutions of 20 December 2022\n\n"
+                   "Impact of the general revaluation on rates for 2023-24\n"
+                   "(1) notes that approval of the Harbour City revaluation was given on 2 December 2022;\n"
+                   "(2) notes that rating values for the city have increased in total by 32.7%;\n"
+                   "(3) notes the four rates increase scenarios for 2023-24 are early indications.\n")
+    assistant = _assistant_over(tmp_path, {"harbour_city_council_minutes_2019-02-12.txt": minutes,
+                                           "harbour_city_council_ltp_subcommittee_resolutions_2022-12-20.txt": resolutions})
+    # the 2022 paper names only 2023-24 among financial years, but the question asks about 2022 apart from 2019/20
+    answer, _ = _answered(assistant, "What average rates rise did Harbour City Council agree for 2019/20, and how much "
+                                     "did the city's rating values rise in the 2022 revaluation?")
+    assert "1.8%" in answer.text and "32.7%" in answer.text, answer.text
