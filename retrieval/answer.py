@@ -1163,6 +1163,26 @@ def _vote_following(c: Candidate, passages: list[Passage], reach: int = 30, side
     return first
 
 
+# a vote question's own words, which any motion shares: "What was the vote when the board adopted its budget?"
+_VOTE_WORDS_ASKED = frozenset("vote votes voted voting board committee council meeting approve approved approval adopt "
+                              "adopted adoption motion pass passed carried members councillors".split())
+
+
+_MOTION_LIKE = re.compile(r"\b(?:mov(?:e|ed|es|ing)|motions?|second(?:ed|er)?|consider\w*|approv\w*|adopt\w*|resol\w*|"
+                          r"recommend\w*|amend\w*|propos\w*|items?|vot\w*|decision|agree\w*|accept\w*|confirm\w*|"
+                          r"authori[sz]\w*|award\w*|rezoning|application|request|put)\b", re.I)
+
+
+def _before(c: Candidate, other: Candidate, passages: list[Passage]) -> bool:
+    """Whether sentence ``c`` comes before ``other`` in the same paper."""
+    here, there = passages[c.passage_index], passages[other.passage_index]
+    if here.doc_id != there.doc_id:
+        return False
+    if here.seq != there.seq:
+        return here.seq < there.seq
+    return here.text.find(c.quote) < there.text.find(other.quote)
+
+
 def _lead_for_kind(
     query: Query, strong: list[Candidate], passages: list[Passage], config: AnswerConfig
 ) -> tuple[list[Candidate], str]:
@@ -1199,14 +1219,25 @@ def _lead_for_kind(
             after = _next_sentence(c, passages)
             if after is not None and vote_taken(after.quote) and not NAMED_VOTE.match(after.quote) and not unfit(after):
                 return [after, c] + [x for x in strong if x is not c], ""
+        # a vote followed from a motion on something else ("moved approval of the minutes", for a question on the
+        # budget) is no answer: the motion must share a word of what the question is about
+        # (nor is the body's own name: "The Board of Directors of the Lakeside Water Authority met ...")
+        about = {t for t in subject_words(query) if t not in _VOTE_WORDS_ASKED}
         for c in close:
+            here = passages[c.passage_index]
+            own = {_stem(t) for t in about} - {_stem(t) for t in tokenize(here.body)}
+            if (own and not own & {_stem(t) for t in tokenize(c.quote)}) or not _MOTION_LIKE.search(c.quote):
+                continue  # (and a vote follows a motion or an item, not "The Board ... met in regular session")
             vote = _vote_following(c, passages, side=side_asked(query.question))
             if vote is not None and not unfit(vote):
                 return [vote, c] + [x for x in strong if x is not c], ""
-        voted = next((c for c in strong if _records_vote(c.quote) and not unfit(c)), None)
+        # a bare tally before the best sentence, in its paper, is an earlier item's vote: "The motion carried." above
+        # "Consider adopting the 2005-2006 fiscal year budget." says nothing of the budget's
+        voted = next((c for c in strong if _records_vote(c.quote) and not unfit(c)
+                      and not (_bare_tally(c.quote) and _before(c, strong[0], passages))), None)
         if voted is not None:
             return [voted] + [c for c in strong if c is not voted], ""
-        if not query.wants_figure:
+        if not (query.wants_figure and counts_only(query.question)):
             return [], "who voted as asked" if who else "a recorded vote"
         # no vote recorded: "How many young people voted in the elections?" asks for a count
     if query.wants_figure:

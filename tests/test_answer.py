@@ -1444,3 +1444,20 @@ def test_a_year_named_apart_from_a_financial_year_is_a_period_of_its_own(tmp_pat
     answer, _ = _answered(assistant, "What average rates rise did Harbour City Council agree for 2019/20, and how much "
                                      "did the city's rating values rise in the 2022 revaluation?")
     assert "1.8%" in answer.text and "32.7%" in answer.text, answer.text
+
+
+def test_a_vote_on_another_item_does_not_answer_for_the_one_asked(tmp_path):
+    minutes = ("MINUTES OF THE REGULAR MEETING OF THE BOARD OF DIRECTORS OF THE LAKESIDE WATER AUTHORITY\n\n"
+               "The Board of Directors of the Lakeside Water Authority met in regular session on Wednesday, June 15, 2005.\n\n"
+               "Board Member Conejo moved approval of the minutes of the meeting held on May 18, 2005. Board Member Wilson "
+               "seconded the motion. The motion carried.\n\n"
+               "Conduct the public hearing on the proposed 2005-2006 fiscal year budget.\n"
+               "The proposed budget projects revenues of $6,101,495 and operating expenditures of $4,280,047.\n"
+               "Consider adopting the 2005-2006 fiscal year budget.\n")
+    assistant = _assistant_over(tmp_path, {"lakeside_water_authority_minutes_2005-06-15.txt": minutes})
+    # the minutes stop before any vote on the budget: the vote on the May minutes, before it, is not that vote, and
+    # the budget's figures are no vote
+    answer = assistant.ask("What was the vote when the Lakeside water board adopted its 2005-2006 budget?")
+    assert answer.abstained, answer.text
+    answer, lead = _answered(assistant, "What was the vote on approving the Lakeside water board's May 18, 2005 minutes?")
+    assert "The motion carried." in answer.text, answer.text
