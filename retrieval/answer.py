@@ -359,7 +359,6 @@ def required_terms(query: Query) -> list[str]:
             continue
         if word.lower() in _INSTRUCTIONS and re.search(r"[.?!:]\s+$", query.question[:m.start()]):
             continue  # an instruction opening a second sentence: "Did X beat its target? Give the figures."
-
         toks = tokenize(word)
         if toks:
             needed.append(toks[0])
@@ -1222,13 +1221,13 @@ def _lead_for_kind(
         # a vote followed from a motion on something else ("moved approval of the minutes", for a question on the
         # budget) is no answer: the motion must share a word of what the question is about
         # (nor is the body's own name: "The Board of Directors of the Lakeside Water Authority met ...")
-        about = {t for t in subject_words(query) if t not in _VOTE_WORDS_ASKED}
+        about = {_stem(t) for t in subject_words(query) if t not in _VOTE_WORDS_ASKED}
+        side = side_asked(query.question)
         for c in close:
-            here = passages[c.passage_index]
-            own = {_stem(t) for t in about} - {_stem(t) for t in tokenize(here.body)}
+            own = about - {_stem(t) for t in tokenize(passages[c.passage_index].body)}
             if (own and not own & {_stem(t) for t in tokenize(c.quote)}) or not _MOTION_LIKE.search(c.quote):
                 continue  # (and a vote follows a motion or an item, not "The Board ... met in regular session")
-            vote = _vote_following(c, passages, side=side_asked(query.question))
+            vote = _vote_following(c, passages, side=side)
             if vote is not None and not unfit(vote):
                 return [vote, c] + [x for x in strong if x is not c], ""
         # a bare tally before the best sentence, in its paper, is an earlier item's vote: "The motion carried." above

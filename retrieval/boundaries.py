@@ -141,9 +141,9 @@ def complete(passages: list[Passage], store: Neighbours, votes: bool = False, fi
             [p.seq - 1] if p.seq > 0 and starts_open(p.text) else [])
         if not wanted:
             out.append(p)
-            rest = _item_rest(p, store, found, unfinished)
-            later.extend(rest)
-            found.update((q.doc_id, q.seq) for q in rest)
+            taken = _item_rest(p, store, found, unfinished)
+            later.extend(taken)
+            found.update((q.doc_id, q.seq) for q in taken)
             continue
         near = store.neighbours(p.doc_id, wanted)
         text = p.text
@@ -166,8 +166,9 @@ def complete(passages: list[Passage], store: Neighbours, votes: bool = False, fi
             text = head + text.lstrip()
             added_before = len(head)
         out.append(p if text == p.text else replace(p, text=text, borrowed_before=added_before, borrowed_after=added_after))
-        later.extend(voted_later or _item_rest(p, store, found, unfinished))
-        found.update((q.doc_id, q.seq) for q in voted_later)
+        taken = voted_later or _item_rest(p, store, found, unfinished)
+        later.extend(taken)
+        found.update((q.doc_id, q.seq) for q in taken)
     return out + later
 
 
