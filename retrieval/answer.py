@@ -112,7 +112,7 @@ _ROLES = {
     # who addressed a meeting: "the delegation request from C. Butler BE APPROVED to be heard", "heard a deputation from"
     "address": r"\baddress(?:ed|es|ing)\b|\b(?:deputation|delegation)s?\b(?: request)?\s+(?:from|by|of)\b|\bspoke\b",
     # a report's cover names who brings it and who wrote it: "From: Dylan Jeffrey, Cabinet Member for ...", "Author:"
-    "bring": r"\b(?:From|Report (?:of|author))\s*:|\b(?:Report by|Authors?|(?:presented|introduced|written|prepared) by)\b",
+    "bring": r"\b(?:From|Report (?:of|author))\s*:|\b(?:Report (?:by|from)|Authors?|(?:presented|introduced|written|prepared) by)\b",
     "open": r"\bopen(?:ed|s)\b",  # "The conference was opened by Brigadier James Webster"
     "elect": r"\belect(?:ed|ion)?\b",
     "appoint": r"\bappoint(?:ed|ment)?\b",
@@ -298,7 +298,7 @@ def _stem(token: str) -> str:
 
 
 _MONEY_ASKED = re.compile(r"\b(?:cost|costs|value|price|budget|spend|spent|spending|funding|fee|fees|salary|overspend|underspend|"
-                          r"savings?|investment|invested|GVA|income|revenue|turnover|precept|balances?|reserves?|worth|how much (?:money|funding|did|does|do|was|is|will|has|have)|"
+                          r"savings?|investment|invested|GVA|income|revenue|(?<!staff )(?<!staffing )(?<!employee )(?<!workforce )turnover|precept|balances?|reserves?|worth|how much (?:money|funding|did|does|do|was|is|will|has|have)|"
                           r"in (?:dollars|pounds|euros|rupees))\b", re.I)
 _CHANGE_ASKED = re.compile(r"\b(?:percentage|per ?cent|%|rise|rose|increase|fall|fell|grow|grew|change|compare|reduc|cut|"
                            r"(?:go|goes|went|gone|going) (?:up|down))", re.I)
@@ -315,7 +315,8 @@ _PER_N = re.compile(r"\bper\s+(\d[\d,]*)")
 _SHARE_ASKED = re.compile(r"\bwhat (?:percentage|proportion|share|per ?cent)\b"
                           # a rate that is a percentage: "what interest rate", "the vacancy rate" (not "the rate per 10,000")
                           r"|\b(?:interest|inflation|vacancy|occupancy|collection|absorption|growth|unemployment|completion|"
-                          r"attendance)\s+rates?\b|\brates? of (?:interest|inflation|return)\b", re.I)
+                          r"attendance)\s+rates?\b|\brates? of (?:interest|inflation|return)\b"
+                          r"|\b(?:staff|staffing|employee|workforce)\s+turnover\b", re.I)  # staff turnover is a rate, not money
 _SHARE = re.compile(r"%|\bper ?cent\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:in|out of) (?:\d|every|ten|\w+ (?:children|pupils|people))"
                     r"|\b(?:half|third|quarter|fifth|tenth|majority|minority)\b", re.I)
 
@@ -572,7 +573,7 @@ def _written_out_in(question: str, needed: list[str], passages: list[Passage]) -
     for token, letters in _question_acronyms(question).items():
         if token in needed:
             pattern = _written_out(letters)
-            found[token] = {p.doc_id for p in passages if pattern.search(f"{p.title}\n{p.text}")}
+            found[token] = {p.doc_id for p in passages if pattern.search(f"{p.title}\n{p.body}\n{p.text}")}
     return found
 
 
@@ -676,8 +677,17 @@ def other_years(query: Query, quote: str, paper_date: str | None = None) -> bool
     for m in YEAR_RANGE_RE.finditer(quote):  # "Sufficiency Strategy 2022-2027" speaks of 2024 too
         first, last = year_span(m)
         named |= {str(y) for y in range(first, min(last, first + 30) + 1)}
+    if not named and paper_date:
+        # "this year" and "last year" are of the paper's year: "a 10% turnover in the first quarter of this year", in
+        # minutes of February 2016, is no figure for 2015
+        own = int(paper_date[:4])
+        named = ({str(own)} if _THIS_YEAR.search(quote) else set()) | ({str(own - 1)} if _LAST_YEAR.search(quote) else set())
     allowed = set(query.years) | {str(int(y) - 1) for y in query.years}
     return bool(named) and not named & allowed
+
+
+_THIS_YEAR = re.compile(r"\bthis (?:calendar )?year\b", re.I)
+_LAST_YEAR = re.compile(r"\b(?:last|previous) (?:calendar )?year\b", re.I)
 
 
 def other_quarters(query: Query, quote: str) -> bool:

@@ -85,11 +85,12 @@ _DECISION_CUES = re.compile(
     r"|\bwhat happened (?:to|with)\b|" + VOTE_CUES.pattern, re.I
 )
 # a grade given, not a pay grade ("the minimum rate for grade KSA", "pay grades")
-_JUDGEMENT_CUES = re.compile(r"\b(?:(?<!pay )grade[ds]?(?!\s+(?-i:[A-Z]{1,4}\d*|\d+)\b)|grading|judge?ments?|judge[ds]?|rated|rating|RAG"
+_JUDGEMENT_CUES = re.compile(r"\b(?:(?<!pay )grade[ds]?(?!\s+(?-i:[A-Z]{1,4}\d*|\d+)\b)|grading|judge?ments?|judge[ds]?|rated|rating(?!\s+(?:polic(?:y|ies)|values?|units?|valuations?|system|base|review|information))|RAG"
                              r"|level of assurance|assurance (?:level|rating|opinion))\b", re.I)
 # a person's view, not a grade given: "How did Councillor Lo judge the effect of the breakdowns?"
-_OPINION_CUES = re.compile(r"\b(?i:how did (?:the )?)(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|Mayor|Senator|Commissioner|Chair(?:man|woman)?|"
-                           r"Director|Minister|Cabinet Member)\b\.?(?:\s+[A-Z][\w’'-]*)*\s+(?:judge|rate|assess|grade)\b")
+_OPINION_CUES = re.compile(r"\b(?i:how did (?:the )?)(?:[A-Z][\w’'-]*[’']s\s+)?(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|Mayor|Senator|"
+                           r"Commissioner|(?i:chair(?:man|woman|person)?)|Director|Minister|Cabinet Member|(?i:leader|chief executive))\b\.?"
+                           r"(?:\s+[A-Z][\w’'-]*)*\s+(?:judge|rate|assess|grade)\b")
 # "the latest inspection", "last quarter", "the most recent report": the newest paper is meant
 _LATEST_CUES = re.compile(
     r"\b(?:latest|most recent|last|current|newest)\s+(?:[\w’'-]+\s+){0,2}?"
@@ -155,6 +156,8 @@ def financial_years_in(text: str) -> set[str]:
     all "2023/24"."""
     out = set()
     for m in YEAR_RANGE_RE.finditer(text):
+        if re.match(r"[-/]\d", text[m.end():]):
+            continue  # a day's date: "2009-10-21" (a paper's file name) is no financial year 2009/10
         first, last = year_span(m)
         if 2000 <= first < 2049 and last == first + 1:
             out.add(f"{first}/{str(last)[2:]}")

@@ -28,7 +28,7 @@ from retrieval.answer import (
 )
 from retrieval.assistant import Assistant
 from retrieval.boundaries import complete, ends_open
-from retrieval.query import prepare, spell_months
+from retrieval.query import financial_years_in, prepare, spell_months
 from tests import makepapers
 from tests.conftest import make_settings
 
@@ -1461,3 +1461,50 @@ def test_a_vote_on_another_item_does_not_answer_for_the_one_asked(tmp_path):
     assert answer.abstained, answer.text
     answer, lead = _answered(assistant, "What was the vote on approving the Lakeside water board's May 18, 2005 minutes?")
     assert "The motion carried." in answer.text, answer.text
+
+
+def test_a_council_named_by_its_initials_and_a_date_in_a_file_name(tmp_path):
+    assert financial_years_in("harbour regional council media release 2009-10-21 txt") == set()
+    assert financial_years_in("the 2009-10 accounts") == {"2009/10"}
+    release = ("HRC Posts Surplus, Signs Off Annual Report\n\nThe Harbour Regional Council has posted a $182,000 net "
+               "surplus for the 2008/09 financial year, HRC chairman Mark Fenwick says.\n"
+               "When these are taken out, the Council is effectively left with an operating surplus of $2.4 million.\n")
+    minutes = ("Extraordinary Council Meeting\n4 June 2019\n\nPresent: Chairman Bill Shepard, Councillors John Bain, "
+               "Justin Blake.\n\nAdoption of the User Fees and Charges 2019/20\n"
+               "3. That council authorises Jonathan Gibb, Group Manager - Strategy, to make any necessary minor drafting, "
+               "typographical, rounding, or presentation corrections to the User Fees and Charges 2019/20 prior to final "
+               "publication of the document.\n")
+    assistant = _assistant_over(tmp_path, {"harbour_regional_council_media_release_annual_report_2009-10-21.txt": release,
+                                           "harbour_regional_council_extraordinary_council_minutes_2019-06-04.txt": minutes})
+    # the minutes never name their council, but they are the Harbour Regional Council's, as their paper's body says
+    # (from its file name), so they speak for "HRC"
+    answer, _ = _answered(assistant, "Who was given authority to make minor corrections to the HRC User Fees and "
+                                     "Charges 2019/20 before it was published?")
+    assert "Jonathan Gibb" in answer.text, answer.text
+    # a release dated 21 October 2009 speaks of 2008/09: its file name's date is no financial year 2009/10
+    answer = assistant.ask("What net surplus did the Harbour Regional Council report for the 2009/10 financial year?")
+    assert answer.abstained, answer.text
+
+
+def test_staff_turnover_a_report_from_its_authors_and_rating_policies(tmp_path):
+    assert not prepare("What did the council resolve about the draft rating policies?").wants_judgement
+    assert not prepare("How did HRC's chairman judge the council's 2008/09 result?").wants_judgement
+    assert prepare("What rating did the inspectors give?").wants_judgement
+    assert not vote_taken("Kayaks had been carried under the docks.") and vote_taken("The motion carried.")
+    assert asked_role("Which officers wrote the rates report?").search("Report from Simon Crabb, Finance Manager")
+    minutes = ("Vale of Avon Council, Democratic Services Committee, minutes of 10 February 2016\n\n"
+               "The minutes of the meeting held on 21 October 2015 were approved as a correct record.\n\nICT Update\nThe Head of Strategic ICT reported that the service had lost four members of staff. This "
+               "represented a 10% turnover in the first quarter of this year.\n"
+               "The new computer room had cost \u00a3250,000 and was nearing completion.\n")
+    autumn = ("Vale of Avon Council, Democratic Services Committee, minutes of 21 October 2015\n\n"
+              "ICT Update\nThe Head of Strategic ICT reported on the work of the service during 2015, including the move "
+              "to the new computer room.\n")
+    assistant = _assistant_over(tmp_path, {"vale_of_avon_democratic_services_committee_minutes_2016-02-10.txt": minutes,
+                                           "vale_of_avon_democratic_services_committee_minutes_2015-10-21.txt": autumn})
+    # staff turnover is a rate, not a sum of money
+    answer, lead = _answered(assistant, "What staff turnover did the Vale of Avon's ICT service have in the first "
+                                        "quarter of 2016?")
+    assert "10% turnover" in lead, answer.text
+    # "this year" in minutes of February 2016 is 2016, so the figure is none for 2015
+    answer = assistant.ask("What was staff turnover in the Vale of Avon's ICT service across the whole of 2015?")
+    assert answer.abstained, answer.text
