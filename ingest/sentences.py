@@ -64,10 +64,12 @@ NAMED_VOTE = re.compile(rf"(?<!\w)({_SIDE}){_VOTERS}")
 TALLY = re.compile(rf"\b{_VOTE_WORDS}\s*(?:[:(]\s*|:\s*\(\s*)\d|{NAMED_VOTE.pattern},?\s*\(\s*\d+\s*\)")  # ... with its count
 _TALLY_LINE = re.compile(rf"(?:^|\n|:)\s*{_VOTE_WORDS}\s*[(:]\s*\d+\)?\s*(?=\n|$)")
 _SPOKEN_TALLY = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) to (?:zero|nil|none)\b", re.I)
+# "carried" of a motion, not of work or things ("carried out", "carried under the docks")
+_CARRIED = r"carried(?!\s+(?:out|over|forward|under|through|into|across|away|off|along|back)\b)"
 # how a vote went, in words: "carried unanimously", "Chair Kemp declared the motion PASSED", "13 votes in favor",
 # "Vote: 5-0"
 VOTE_OUTCOME = re.compile(
-    r"\b(?:carried(?!\s+(?:out|over|forward|under|through|into|across|away|off|along|back)\b)|lost|defeated|fell|unanimous(?:ly)?|nem\.? con)\b|\bmotion\s+(?:was\s+)?(?:passed|failed)\b|(?-i:\bPASSED\b)"
+    rf"\b(?:{_CARRIED}|lost|defeated|fell|unanimous(?:ly)?|nem\.? con)\b|\bmotion\s+(?:was\s+)?(?:passed|failed)\b|(?-i:\bPASSED\b)"
     r"|\b\d+\s+votes?\s+(?:in\s+favou?r|for|against)\b|\bvote:?\s*\(?\d+\s*[-–]\s*\d+\b"
     # "(4-1 vote)"; a spoken tally, "four to zero"
     r"|\b\d+\s*[-–]\s*\d+\s+vote\b|" + _SPOKEN_TALLY.pattern +
@@ -75,7 +77,7 @@ VOTE_OUTCOME = re.compile(
     r"|\b(?:approved|adopted|passed|carried|agreed|accepted|rejected|denied)\b[^.\n]{0,30}\(\d+\s*[-–]\s*\d+\)" +
     # a table of votes, its outcome a cell of its own: "ARTICLE 1 New High School: | 208 | 10 | 4 | Pass | 29-April-2019"
     r"|(?:^|\|)[ \t]*(?:pass(?:ed)?|fail(?:ed)?|carried|adopted|rejected)[ \t]*(?:\||$)", re.I | re.M)
-_VOTED = re.compile(r"\b(?:vot\w*|carried(?!\s+(?:out|over|forward|under|through|into|across|away|off|along|back)\b)|passed|failed|lost|defeated|nem\.? con|(?:For|Against)\s*[:(]\s*\d)|\(\d+\s*[-–]\s*\d+\)", re.I)
+_VOTED = re.compile(rf"\b(?:vot\w*|{_CARRIED}|passed|failed|lost|defeated|nem\.? con|(?:For|Against)\s*[:(]\s*\d)|\(\d+\s*[-–]\s*\d+\)", re.I)
 
 
 def vote_taken(sentence: str) -> bool:
