@@ -30,7 +30,9 @@ NAMES_LINE = re.compile(rf"^\s*{TITLES}\.? [A-Z][\w'’.-]*(?:,? (?:{TITLES}\.? 
 
 _LABELLED_VALUES = re.compile(r"\s*[A-Z][A-Za-z]{2,15}:\s*[-+£$]?\d")
 _SHORT_VALUE = re.compile(r"[A-Za-z][A-Za-z ]{0,20}[:(]?\s*[-+£$]?\d[\d,.]*%?\)?$")
-_RAG_ROW_END = re.compile(r"\b(?:RED|AMBER|GREEN)\s*$")
+# ... or a RAG status written "Green", with the trend after it: "People 43% 52.6% 50% Green Getting better"
+_RAG_ROW_END = re.compile(r"\b(?:RED|AMBER|GREEN|Red|Amber|Green)(?:\s+(?:(?:Getting )?(?:[Bb]etter|[Ww]orse)|No change|Improv(?:ing|ed)|"
+                          r"Worsen(?:ing|ed)|Declining|Stable|Same|Up|Down))?\s*$")
 # a table row's end in a PDF's text: a run of three or more values ("Fire-related deaths 1 2 0 3 2 0 0",
 # "... conducted NA 297 532 599 513 N/A N/A", "2013/14 2014/15 2015/16")
 _VALUE = r"(?:[-+(]?[£$€]?\d[\d,.]*(?:/\d{2,4})?%?\)?|N/?A|n/a|TBC|-|–)"

@@ -112,7 +112,8 @@ _ROLES = {
     # who addressed a meeting: "the delegation request from C. Butler BE APPROVED to be heard", "heard a deputation from"
     "address": r"\baddress(?:ed|es|ing)\b|\b(?:deputation|delegation)s?\b(?: request)?\s+(?:from|by|of)\b|\bspoke\b",
     # a report's cover names who brings it and who wrote it: "From: Dylan Jeffrey, Cabinet Member for ...", "Author:"
-    "bring": r"\b(?:From|Report (?:of|author))\s*:|\b(?:Report (?:by|from)|Authors?|(?:presented|introduced|written|prepared) by)\b",
+    "bring": r"\b(?:From|Report (?:of|author))\s*:|\b(?:Report (?:by|from)|Authors?|(?:presented|introduced|written|prepared) by)\b"
+             r"|\bReport\s+No\.?\s*\d[\d/]*\s+of\b",  # "Report No. 309/2017 of the Chief Executive (O. Keegan)"
     "open": r"\bopen(?:ed|s)\b",  # "The conference was opened by Brigadier James Webster"
     "elect": r"\belect(?:ed|ion)?\b",
     "appoint": r"\bappoint(?:ed|ment)?\b",
@@ -586,6 +587,13 @@ def _covers(c: Candidate, passages: list[Passage], needed: list[str], lexical: L
 def _year_match(c: Candidate, passages: list[Passage], year: str) -> bool:
     p = passages[c.passage_index]
     return (p.date or "").startswith(year) or year in c.quote
+
+
+def _financial_years_of(c: Candidate, passages: list[Passage]) -> set[str]:
+    """The financial years a sentence, its paper's title or its file name (a day's date left out) name."""
+    p = passages[c.passage_index]
+    name = re.sub(r"[_.]+", " ", Path(p.doc).name)
+    return financial_years_in(re.sub(r"\b\d{4}-\d\d-\d\d\b", " ", f"{name} {p.title} {c.quote}"))
 
 
 def _month_of(date: str | None) -> str:
@@ -1670,6 +1678,16 @@ def select(
             chosen.insert(chosen.index(best) + 1, columns)
     if TWO_SOURCES_RE.search(query.question):
         chosen = _second_paper(chosen, strong, passages, config)
+    if len(query.financial_years) >= 2:
+        # a question about two financial years gets a sentence of each, next to the best so that it is kept: a
+        # quarter's indicator in the 2024-25 report and in the 2025-26 one
+        for fy in query.financial_years:
+            if any(fy in _financial_years_of(c, passages) for c in chosen[: config.max_sentences]):
+                continue
+            # (from a paper that need not name everything the question does: the other year's paper may not name this one)
+            match = next((c for c in strong if fy in _financial_years_of(c, passages)), None)
+            if match is not None and match.score >= chosen[0].score * config.support_ratio * 0.9:
+                chosen = [chosen[0], match] + [c for c in chosen[1:] if c is not match]
     chosen = chosen[: max(config.max_sentences, len(query.years))]
     if _NAMED_PERSON_ASKED.search(query.question) and not any(_PERSON.search(c.quote) for c in chosen):
         # "Which councillor chaired ...?" is not answered by the meeting's title line, naming nobody

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any, Protocol
 
 from core.models import Passage
-from ingest.sentences import OPENS_ITEM, TALLY, sentence_spans, vote_taken
+from ingest.sentences import OPENS_ITEM, TALLY, row_of_values, sentence_spans, vote_taken
 
 MAX_ADDED = 400  # characters borrowed from a neighbour, at most
 MAX_VOTE = 3000  # or a recorded vote's, with the names of those voting
@@ -44,6 +44,19 @@ def ends_open(text: str) -> bool:
     last_line = lines[-1] if len(lines[-1].split()) >= 3 else " ".join(lines[-2:])  # "... exceeds 90%. The"
     prose = len(re.findall(r"\b[a-z]{2,}\b", last_line)) >= 3
     return prose and not _CLOSED_END.search(text) and bool(_OPEN_END.search(text))
+
+
+# an indicator's code opening a table's row: "1.2.1.KR", "1.1.3.PI"
+_ROW_CODE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?[A-Z]{1,4}\b")
+
+
+def row_unfinished(text: str) -> bool:
+    """Whether a passage ends inside a table's row, before its values: "1.2.1.KR Percentage of care leavers ... (NEET)",
+    whose "People 53.8% 59.5% 34% Red Worse" opens the next passage."""
+    lines = text.rstrip().split("\n")
+    start = max((i for i, line in enumerate(lines) if _ROW_CODE.match(line)), default=-1)
+    rest = "\n".join(lines[start:]) if start >= 0 else ""
+    return bool(rest) and not row_of_values(rest) and not re.search(r"\d\s?%|\d,\d{3}", rest)
 
 
 def starts_open(text: str) -> bool:
@@ -135,7 +148,7 @@ def complete(passages: list[Passage], store: Neighbours, votes: bool = False, fi
     unfinished = _unfinished_items(passages) if figures else set()
     for p in passages:
         lead_in = leads_in(p.text)
-        cut = ends_open(p.text)
+        cut = ends_open(p.text) or row_unfinished(p.text)
         vote_next = votes and _vote_pending(p.text)
         wanted = ([p.seq + 1] if lead_in or cut or vote_next else []) + (
             [p.seq - 1] if p.seq > 0 and starts_open(p.text) else [])

@@ -90,7 +90,10 @@ _JUDGEMENT_CUES = re.compile(r"\b(?:(?<!pay )grade[ds]?(?!\s+(?-i:[A-Z]{1,4}\d*|
 # a person's view, not a grade given: "How did Councillor Lo judge the effect of the breakdowns?"
 _OPINION_CUES = re.compile(r"\b(?i:how did (?:the )?)(?:[A-Z][\w’'-]*[’']s\s+)?(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|Mayor|Senator|"
                            r"Commissioner|(?i:chair(?:man|woman|person)?)|Director|Minister|Cabinet Member|(?i:leader|chief executive))\b\.?"
-                           r"(?:\s+[A-Z][\w’'-]*)*\s+(?:judge|rate|assess|grade)\b")
+                           r"(?:\s+[A-Z][\w’'-]*)*\s+(?:judge|rate|assess|grade)\b"
+                           # ... or any body but an inspectorate: "How does the Suter judge the recovery of its events?"
+                           r"|\b(?i:how (?:does|do|did)\s+(?!(?:the\s+)?(?:ofsted|hmi\w*|inspect\w*|cqc|estyn|auditors?|audit scotland|"
+                           r"care inspectorate|care quality commission)\b)(?:[\w’'-]+\s+){1,6}?(?:judge|assess)\b)")
 # "the latest inspection", "last quarter", "the most recent report": the newest paper is meant
 _LATEST_CUES = re.compile(
     r"\b(?:latest|most recent|last|current|newest)\s+(?:[\w’'-]+\s+){0,2}?"

@@ -27,7 +27,7 @@ from retrieval.answer import (
     unit_missing,
 )
 from retrieval.assistant import Assistant
-from retrieval.boundaries import complete, ends_open
+from retrieval.boundaries import complete, ends_open, row_unfinished
 from retrieval.query import financial_years_in, prepare, spell_months
 from tests import makepapers
 from tests.conftest import make_settings
@@ -1508,3 +1508,63 @@ def test_staff_turnover_a_report_from_its_authors_and_rating_policies(tmp_path):
     # "this year" in minutes of February 2016 is 2016, so the figure is none for 2015
     answer = assistant.ask("What was staff turnover in the Vale of Avon's ICT service across the whole of 2015?")
     assert answer.abstained, answer.text
+
+
+def test_a_kpi_tables_rows_end_at_their_status_and_trend(tmp_path):
+    table = ("Engaged and healthy communities\nPerformance quarterly indicators\n"
+             "Indicator Description Directorate Last period This period Target Status Trend\n"
+             "1.1.2.PI Percentage of school admission appeals upheld Communities 20% 0% 20% Green Getting better\n"
+             "1.1.3.KR\nPercentage of children with\nEHCP (5-16yrs) with school\nplacement in borough\n"
+             "People 73.4% 73.6% 75% Green Getting better\n"
+             "1.1.4.KR\nPercentage of children with\nEHCP issued within a\n20-week statutory timeframe\n- year to date\n"
+             "People 43% 52.6% 50% Green Getting better\n"
+             "1.1.5.KR\nPercentage of Early years\nproviders and schools rated\ngood or outstanding\n"
+             "People 99% 100% 100% Green Getting better\n"
+             "1.1.3.PI Number of visits to the Lookout Discovery Centre Place 10,966 20,020 19,625 Green Getting better\n"
+             "1.1.4.PI\nPercentage of annual reviews\ncompleted within statutory\ntimeframes - year to date\n"
+             "People 65% 62% 50% Green Getting worse\n"
+             "1.1.6.KR\nPercentage of care leavers\nnot in education, employment\nor training\nPeople 53.6% 53.1% 35% Red Getting better\n")
+    quotes = [table[s:e] for s, e in sentence_spans(table)]
+    assert any(q.startswith("1.1.3.PI Number of visits") and q.endswith("Green Getting better") for q in quotes), quotes
+    report = makepapers.pdf(["Council plan overview report - Quarterly updates on key performance indicators\n"
+                             "This is the key performance data for quarter 4, 2024 to 2025.", table])
+    assistant = _assistant_over(tmp_path, {"brookfield_council_plan_overview_report_q4_2024-25_2025-07-02.pdf": report})
+    # the row asked about, not the table's first rows with it
+    answer, lead = _answered(assistant, "Brookfield's Lookout Discovery Centre visits in quarter 4 of 2024-25 against target?")
+    assert "20,020" in lead and "admission appeals" not in lead, answer.text
+
+
+def test_who_wrote_a_numbered_report_and_how_a_body_judges_its_own_year():
+    assert asked_role("Who wrote the report on the local adjustment factor?").search(
+        "Report No. 309/2017 of the Chief Executive (O. Keegan) - Local Property Tax")
+    assert not prepare("How does the gallery judge the recovery of its events business?").wants_judgement
+    assert prepare("How did inspectors judge the service's leadership?").wants_judgement
+
+
+def test_a_row_cut_by_a_page_break_and_an_indicator_in_two_financial_years(tmp_path):
+    assert row_unfinished("People 98% 98% 100% Green No change\n1.2.1.KR\nPercentage of care leavers\n(19 to 21 years) Not in\n"
+                          "Education, Employment or\nTraining (NEET)")
+    assert not row_unfinished("1.1.6.KR\nNumber of young people\nPeople 275 285 270 Green Better")
+    head = "Brookfield Council plan overview report - Quarterly updates on key performance indicators, quarter 2, 2025 to 2026\n"
+    q2_first = (head + "Indicator Description Directorate Last period This period Target RAG status Trend\n"
+                "1.1.3.PI Number of visits to the Lookout Discovery Centre Place 20,843 26,502 19,875 Green Better\n"
+                "1.1.6.KR\nNumber of young people\ninvolved in universal youth\nservice activities\nPeople 275 285 270 Green Better\n"
+                "1.2.1.KR\nPercentage of care leavers\n(19 to 21 years) Not in\nEducation, Employment or\nTraining (NEET)")
+    q2_second = ("People 53.8% 59.5% 34% Red Worse\n1.3.2.KR\nPercentage of long-term\nsupport recipients at home\n"
+                 "People 70.5% 70.9% 74% Green Better")
+    q4 = ("Brookfield Council plan overview report - Quarterly updates on key performance indicators\n"
+          "This is the key performance data for quarter 4, 2024 to 2025.\n"
+          "Indicator Description Directorate Last period This period Target Status Trend\n"
+          "1.1.2.PI Percentage of school admission appeals upheld Communities 20% 0% 20% Green Getting better\n"
+          "1.1.3.PI Number of visits to the Lookout Discovery Centre Place 10,966 20,020 19,625 Green Getting better\n")
+    assistant = _assistant_over(tmp_path, {
+        "brookfield_council_kpi_report_q2_2025-26_2026-01-28.pdf": makepapers.pdf([q2_first, q2_second]),
+        "brookfield_council_plan_overview_report_q4_2024-25_2025-07-02.txt": q4})
+    # the row's values open the next page
+    answer, lead = _answered(assistant, "What proportion of Brookfield care leavers aged 19 to 21 were NEET in quarter 2 "
+                                        "of 2025-26, and what was the target?")
+    assert "59.5%" in lead and "34%" in lead, answer.text
+    # a question about two financial years cites the row of each year's report
+    answer, _ = _answered(assistant, "How much did visits to Brookfield's Lookout Discovery Centre change between "
+                                     "quarter 4 of 2024-25 and quarter 2 of 2025-26?")
+    assert "20,020" in answer.text and "26,502" in answer.text, answer.text
