@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 _ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "cllr", "st", "no", "nos", "e.g", "i.e", "etc", "vs", "cf", "approx", "para", "paras", "fig", "ref", "inc", "ltd", "co", "rev", "prof", "sr", "jr", "a.m", "p.m", "hon")
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9•·▪●\uf020-\uf0ff])|\n\s*\n|\n(?=\s*(?:[•·▪●\uf020-\uf0ff*-]|[A-Z]{1,4}\d{1,3}\s*[-–—:]|\(?\d{1,3}[.)]\s|(?P<sub>\d{1,2}(?:\.\d{1,2}){1,2}\s+(?:[A-Z][a-z]|\([A-Z]))))")
+# a numbered paragraph's number: "1.02", "4.5", "2.4.5"
+_SUB_NUMBER = r"\d{1,2}(?:\.\d{1,2}){1,2}"
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9•·▪●\uf020-\uf0ff])|\n\s*\n|\n(?=\s*(?:[•·▪●\uf020-\uf0ff*-]|[A-Z]{1,4}\d{1,3}\s*[-–—:]|\(?\d{1,3}[.)]\s|(?P<sub>" + _SUB_NUMBER + r"\s+(?:[A-Z][a-z]|\([A-Z]))))")
 # list markers, including the private-use symbols of Word's bullet fonts (\uf0b7, \uf06e, ...)
 _MARKER = re.compile(r"^[\s•·▪●\uf020-\uf0ff*–-]+")
 
@@ -66,6 +68,8 @@ NAMED_VOTE = re.compile(rf"(?<!\w)({_SIDE}){_VOTERS}")
 TALLY = re.compile(rf"\b{_VOTE_WORDS}\s*(?:[:(]\s*|:\s*\(\s*)\d|{NAMED_VOTE.pattern},?\s*\(\s*\d+\s*\)")  # ... with its count
 _TALLY_LINE = re.compile(rf"(?:^|\n|:)\s*{_VOTE_WORDS}\s*[(:]\s*\d+\)?\s*(?=\n|$)")
 _SPOKEN_TALLY = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) to (?:zero|nil|none)\b", re.I)
+# a tally in brackets: "(2-0)", "(5–1)"
+_BRACKET_TALLY = r"\(\d+\s*[-–]\s*\d+\)"
 # "carried" of a motion, not of work or things ("carried out", "carried under the docks")
 _CARRIED = r"carried(?!\s+(?:out|over|forward|under|through|into|across|away|off|along|back)\b)"
 # how a vote went, in words: "carried unanimously", "Chair Kemp declared the motion PASSED", "13 votes in favor",
@@ -76,10 +80,10 @@ VOTE_OUTCOME = re.compile(
     # "(4-1 vote)"; a spoken tally, "four to zero"
     r"|\b\d+\s*[-–]\s*\d+\s+vote\b|" + _SPOKEN_TALLY.pattern +
     # a tally in brackets after what was decided: "Minutes approved unanimously (2-0)", "Motion adopted (5-1)"
-    r"|\b(?:approved|adopted|passed|carried|agreed|accepted|rejected|denied)\b[^.\n]{0,30}\(\d+\s*[-–]\s*\d+\)" +
+    r"|\b(?:approved|adopted|passed|carried|agreed|accepted|rejected|denied)\b[^.\n]{0,30}" + _BRACKET_TALLY +
     # a table of votes, its outcome a cell of its own: "ARTICLE 1 New High School: | 208 | 10 | 4 | Pass | 29-April-2019"
     r"|(?:^|\|)[ \t]*(?:pass(?:ed)?|fail(?:ed)?|carried|adopted|rejected)[ \t]*(?:\||$)", re.I | re.M)
-_VOTED = re.compile(rf"\b(?:vot\w*|{_CARRIED}|passed|failed|lost|defeated|nem\.? con|(?:For|Against)\s*[:(]\s*\d)|\(\d+\s*[-–]\s*\d+\)", re.I)
+_VOTED = re.compile(rf"\b(?:vot\w*|{_CARRIED}|passed|failed|lost|defeated|nem\.? con|(?:For|Against)\s*[:(]\s*\d)|" + _BRACKET_TALLY, re.I)
 
 
 def vote_taken(sentence: str) -> bool:
@@ -91,7 +95,7 @@ def vote_taken(sentence: str) -> bool:
 
 
 # a numbered item's opening: "1.02  Teaching & Learning: Provide ...", "5.3 Set public hearing ...", "12. (SFCOE) ..."
-OPENS_ITEM = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){1,2}|\d{1,2}\.)\s+[(A-Z]")
+OPENS_ITEM = re.compile(rf"(?:{_SUB_NUMBER}|\d{{1,2}}\.)\s+[(A-Z]")
 
 
 def sentence_spans(text: str, whole: bool = False) -> list[tuple[int, int]]:

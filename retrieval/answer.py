@@ -589,11 +589,15 @@ def _year_match(c: Candidate, passages: list[Passage], year: str) -> bool:
     return (p.date or "").startswith(year) or year in c.quote
 
 
+def _file_words(passage: Passage) -> str:
+    """A passage's file name read as words: "report_q3_2024-25.pdf" names its quarter and financial year."""
+    return re.sub(r"[_.]+", " ", Path(passage.doc).name)
+
+
 def _financial_years_of(c: Candidate, passages: list[Passage]) -> set[str]:
-    """The financial years a sentence, its paper's title or its file name (a day's date left out) name."""
+    """The financial years a sentence, its paper's title or its file name name (a day's date in it names none)."""
     p = passages[c.passage_index]
-    name = re.sub(r"[_.]+", " ", Path(p.doc).name)
-    return financial_years_in(re.sub(r"\b\d{4}-\d\d-\d\d\b", " ", f"{name} {p.title} {c.quote}"))
+    return financial_years_in(f"{_file_words(p)} {p.title} {c.quote}")
 
 
 def _month_of(date: str | None) -> str:
@@ -618,7 +622,7 @@ def period_matches(query: Query, passage: Passage) -> bool:
     A passage that names only another financial year, or only other months of the year asked about (its paper's
     date counts as one it names), speaks of another period.
     """
-    name = re.sub(r"[_.]+", " ", Path(passage.doc).name)  # "report_q3_2024-25.pdf" names its quarter too
+    name = _file_words(passage)
     where = f"{name} {passage.title} {passage.heading} {passage.text}"
     if query.years:
         dated = (passage.date or "")[:4]
@@ -1092,9 +1096,9 @@ def _figure_lead(
         if not named:
             return [], f"a figure for {' or '.join(sorted(acronyms))}"
         fitting = named
-    counted = counted_words(query.question)
-    lead = _figure_first(fitting, counted, config.support_ratio, counts_only(query.question))
-    if not lead and counts_only(query.question):
+    only = counts_only(query.question)
+    lead = _figure_first(fitting, counted_words(query.question), config.support_ratio, only)
+    if not lead and only:
         # no sentence states the count: a close contender listing those counted by name answers with their names
         own = listing_words(query)
         listed = next((c for c in candidates if c.score >= candidates[0].score * config.support_ratio
@@ -1365,16 +1369,21 @@ def _days_named(question: str) -> frozenset[date]:
 _YEAR_OR_MONTH_ASKED = re.compile(r"\b(?:what|which)\s+(?:year|month)\b", re.I)
 
 
+# a day named: "20 April 2010", "April 20, 2010", "1 May", "7/1/22"
+_DAY_NAMED = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+                        r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.I)
+_MONTH_NAMED = re.compile(rf"\b(?:{_MONTHS})\b", re.I)
+
+
 def _names_day(quote: str) -> bool:
     """Whether a sentence names a day: "20 April 2010", "April 20, 2010", "1 May", "7/1/22"."""
-    return bool(re.search(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
-                          r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b", quote, re.I))
+    return bool(_DAY_NAMED.search(quote))
 
 
 def _years_only(quote: str, query: Query) -> bool:
     """Whether the only dates a sentence names are years the question names itself ("for the School Year 2010-2011" for
     "When was the vote on the 2010-11 budget?"): it repeats the question, and says nothing of when."""
-    if _names_day(quote) or re.search(rf"\b(?:{_MONTHS})\b", quote, re.I):
+    if _names_day(quote) or _MONTH_NAMED.search(quote):
         return False
     return set(YEAR_RE.findall(quote)) <= set(query.years) | {str(int(y[:4]) + 1) for y in query.financial_years}
 
@@ -1513,13 +1522,13 @@ def select(
     # gives no 2024/25 increase
     other_year: set[int] = set()  # the passages, by index, of such a paper naming no financial year
     if query.wants_figure and query.financial_years:
-        years = [financial_years_in(f"{re.sub(r'[_.]+', ' ', Path(p.doc).name)} {p.title} {p.heading} {p.text}") for p in passages]
+        years = [financial_years_in(f"{_file_words(p)} {p.title} {p.heading} {p.text}") for p in passages]
         paper_years: dict[str, set[str]] = {}
         for p, named in zip(passages, years):
             paper_years.setdefault(p.doc_id, set()).update(named)
+        loose = loose_years(query)
         other_year = {i for i, p in enumerate(passages) if not years[i] and paper_years[p.doc_id]
-                      and not paper_years[p.doc_id] & set(query.financial_years)
-                      and (p.date or "")[:4] not in loose_years(query)}
+                      and not paper_years[p.doc_id] & set(query.financial_years) and (p.date or "")[:4] not in loose}
     def in_period(c: Candidate) -> bool:
         here = passages[c.passage_index]
         return ((period_matches(query, here) or here.doc_id in sources) and c.passage_index not in other_year

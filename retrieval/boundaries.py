@@ -152,32 +152,27 @@ def complete(passages: list[Passage], store: Neighbours, votes: bool = False, fi
         vote_next = votes and _vote_pending(p.text)
         wanted = ([p.seq + 1] if lead_in or cut or vote_next else []) + (
             [p.seq - 1] if p.seq > 0 and starts_open(p.text) else [])
-        if not wanted:
-            out.append(p)
-            taken = _item_rest(p, store, found, unfinished)
-            later.extend(taken)
-            found.update((q.doc_id, q.seq) for q in taken)
-            continue
-        near = store.neighbours(p.doc_id, wanted)
         text = p.text
         added_before = added_after = 0
-        after = near.get(p.seq + 1) if p.seq + 1 in wanted else None
-        before = near.get(p.seq - 1) if p.seq - 1 in wanted else None
         voted_later: list[Passage] = []
-        if after is not None and after[1].strip():
-            if lead_in or cut:
-                follows = _lead_in_end(after[1].strip()) if lead_in else _head(after[1].lstrip())
-            else:
-                follows = _vote_after(after[1].strip())
-            if vote_next and (p.doc_id, p.seq + 1) not in found and _vote_pending(p.text + "\n" + follows):
-                voted_later = _debate_to_vote(p, after, store, found)
-            if follows:
-                text = text.rstrip() + "\n" + follows
-                added_after = len(follows) + 1
-        if before is not None and before[1].strip() and not _CLOSED_END.search(before[1]):
-            head = _tail(before[1].rstrip()) + "\n"
-            text = head + text.lstrip()
-            added_before = len(head)
+        if wanted:
+            near = store.neighbours(p.doc_id, wanted)
+            after = near.get(p.seq + 1) if p.seq + 1 in wanted else None
+            before = near.get(p.seq - 1) if p.seq - 1 in wanted else None
+            if after is not None and after[1].strip():
+                if lead_in or cut:
+                    follows = _lead_in_end(after[1].strip()) if lead_in else _head(after[1].lstrip())
+                else:
+                    follows = _vote_after(after[1].strip())
+                if vote_next and (p.doc_id, p.seq + 1) not in found and _vote_pending(p.text + "\n" + follows):
+                    voted_later = _debate_to_vote(p, after, store, found)
+                if follows:
+                    text = text.rstrip() + "\n" + follows
+                    added_after = len(follows) + 1
+            if before is not None and before[1].strip() and not _CLOSED_END.search(before[1]):
+                head = _tail(before[1].rstrip()) + "\n"
+                text = head + text.lstrip()
+                added_before = len(head)
         out.append(p if text == p.text else replace(p, text=text, borrowed_before=added_before, borrowed_after=added_after))
         taken = voted_later or _item_rest(p, store, found, unfinished)
         later.extend(taken)
