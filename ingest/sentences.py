@@ -67,7 +67,7 @@ _VOTERS = rf"(?:{_VOTER}(?:\s*,\s*(?:and\s+)?{_VOTER}|\s+and\s+{_VOTER})+|(?:{TI
 NAMED_VOTE = re.compile(rf"(?<!\w)({_SIDE}){_VOTERS}")
 TALLY = re.compile(rf"\b{_VOTE_WORDS}\s*(?:[:(]\s*|:\s*\(\s*)\d|{NAMED_VOTE.pattern},?\s*\(\s*\d+\s*\)")  # ... with its count
 _TALLY_LINE = re.compile(rf"(?:^|\n|:)\s*{_VOTE_WORDS}\s*[(:]\s*\d+\)?\s*(?=\n|$)")
-_SPOKEN_TALLY = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) to (?:zero|nil|none)\b", re.I)
+_SPOKEN_TALLY = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+to\s+(?:zero|nil|none)\b", re.I)
 # a tally in brackets: "(2-0)", "(5–1)"
 _BRACKET_TALLY = r"\(\d+\s*[-–]\s*\d+\)"
 # "carried" of a motion, not of work or things ("carried out", "carried under the docks")
@@ -98,6 +98,9 @@ def vote_taken(sentence: str) -> bool:
 OPENS_ITEM = re.compile(rf"(?:{_SUB_NUMBER}|\d{{1,2}}\.)\s+[(A-Z]")
 
 
+_MONTH_SHORT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
+
+
 def sentence_spans(text: str, whole: bool = False) -> list[tuple[int, int]]:
     """(start, end) of each sentence or list item in ``text``; whitespace trimmed off both ends.
 
@@ -113,6 +116,8 @@ def sentence_spans(text: str, whole: bool = False) -> list[tuple[int, int]]:
             continue
         if re.search(r"\b[A-Z]\.$", before) and "\n" not in m.group(0):
             continue  # an initial, as in "Mr R W. Gough"
+        if _MONTH_SHORT.search(before) and re.match(r"\d{1,2}\b", text[m.end():m.end() + 3]):
+            continue  # a month cut short before its day: "due Oct. 18", "Sept.\n12" in a table's cell
         if before.endswith("as follows.") and TALLY.match(text, m.end()):
             continue  # "... the voting was as follows." introduces the tally as a colon would
         if before.endswith("?") and _VALUES_ONLY.fullmatch(text, m.end(), _line_end(text, m.end(), len(text))):

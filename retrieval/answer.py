@@ -60,14 +60,17 @@ _NOT_FIGURES = re.compile(
     r"|\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d\b"  # dates written in figures: 22/02/2023
     r"|\b\d+(?:\.\d+)?\s?[KM]B\b"  # a linked file's size: "pdf icon PDF 135 KB"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:{_MONTHS})\b"  # dates: 31 March, 20 to 31 January
+    rf"|\b(?:{_MONTHS}|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![\d.,]*\s*%)"  # October 5, Oct. 18
     r"|\bpages?\s+\d+\b|\bitem\s+\d+\b|\bparagraph\s+\d+(?:\.\d+)*|\b\d{1,4}[/-]\d{4,}\b"  # references: decision 24/00109, 24-00093
     r"|\b(?:No|Nos|Number|Resolution|Ordinance|Bylaw|By-law)\.?\s+\d+(?:[/-]\d+)?\b"  # Resolution No. 18-02
+    r"|\b(?-i:[A-Z]{1,4})\d{3,}(?:[/-]\d+)*\b"  # a reference written as letters and digits: Motion No. SC080305-3
     r"|\b(?:Table|Figure|Fig|Chart|Graph|Appendix|Annex|Section|Chapter)\.?\s+\d+(?:\.\d+)*\b"  # captions: Table 3.352, Figure 110
     r"|\b(?:(?:Regulations?|Rule|Clause|Article|Schedule|Sec)\.?|s\.)\s*\d+[A-Z]?(?:\(\d+\))*(?![\d,.]*\s*%)"  # the law: regulation 45, s.151(2)
     r"|\b(?:[A-Z]\.){2,}[A-Z]?\.?\s*\d+[A-Z]?:\d+(?:[-.]\d+)*"  # statutes cited: N.J.S.A. 40A:5-14
     r"|\b(?:aged?|ages|post|pre|under|over)[\s-]+\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?\b"  # ages: aged 16, post-16
     r"|\b\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?[\s-]*years?[\s-]*olds?\b|\b\d{1,2}\s+or\s+(?:over|older|under)\b"
-    r"|\b\d{1,2}\s*(?:-|–)\s*25\b",  # 18-25, the care-leaver age band
+    r"|\b\d{1,2}\s*(?:-|–)\s*25\b"  # 18-25, the care-leaver age band
+    r"|\bper\s+[£$€]?\d[\d,]*(?![\d.,]*\s*%)",  # a rate's denominator: "per 10,000", "Tax per $100,000 of Assessment"
     re.I,
 )
 _NUMBER_WORDS = re.compile(
@@ -92,6 +95,8 @@ _DECISION_RE = re.compile(
 DECIDED_CUES = re.compile(r"\b(?:decided?|resolved?|agreed?|approved?|endorsed?|happened (?:to|with))\b", re.I)
 _RESOLUTION_RE = re.compile(r"\bRESOLVED\b|\bresolved\b|\b(?:agreed|decided|agrees|decides) (?:that|to)\b")
 _PRESENTED = (r"\bintroduc(?:e|ed|es|ing)\b|\bpresent(?:ed|s|ing)?\b|\binformed (?:the )?(?:Committee|Board|Panel|Commission|Council|members)\b"
+              # an officer speaking to their report: "Planner Rachael Willox said the purpose of this report was ..."
+              r"|\b(?:said|explained|advised|noted)\s+(?:that\s+)?(?:the\s+purpose\s+of\s+)?(?:this|the|her|his|their)\s+report\b"
               r"|\b(?:outlined|summari[sz]ed) the\b|\btook (?:the )?(?:Committee|Board|Panel|members) through\b"
               r"|\b(?:heard|received)\s+(?:a|the)\s+(?:verbal\s+)?(?:deputation|delegation|presentation|petition)\s+from\b")
 _MOVERS = r"\b(?:RESOLVED|MOTION|AMENDMENT|Resolved|Motion|Amendment)\b:?\s*\(\s*[A-Z][\w'’-]+\s*/\s*[A-Z][\w'’-]+\s*\)"
@@ -208,6 +213,26 @@ _MEASURES = {
 TWO_SOURCES_RE = re.compile(r"\bboth\b|\baccording to\b.+\band\b|\band (?:then |what )?(?:at|in|does|did|the)\b.+\bsay\b|\band then\b", re.I)
 
 
+# (not a street number, "1201 East Abingdon Drive", nor a name's, "COVID-19")
+_AMOUNT = re.compile(r"(?<![\w.,])(?<![A-Za-z]-)(\d[\d,]*(?:\.\d+)?)\s*(k|m|bn|thousand|million|billion)?(?![\w])(?!\s+(?-i:[A-Z][a-z]))", re.I)
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+
+
+def amounts(text: str) -> set[float]:
+    """The values of the figures a text states, scaled ("£356k" and "£356.0k" are both 356000), leaving out years,
+    dates, paragraph numbers, street numbers and single digits."""
+    out = set()
+    for m in _AMOUNT.finditer(_NOT_FIGURES.sub(" ", text)):
+        digits = m.group(1).replace(",", "")
+        if len(digits.replace(".", "").lstrip("0")) < 2:
+            continue
+        try:
+            out.add(round(float(digits) * _SCALE.get((m.group(2) or "").lower(), 1), 2))
+        except ValueError:
+            continue
+    return out
+
+
 def has_figure(sentence: str) -> bool:
     """Whether a sentence states a figure: a number that is not a year, date, quarter or paragraph number."""
     rest = _NOT_FIGURES.sub(" ", sentence)
@@ -228,6 +253,7 @@ class AnswerConfig:
     date_bonus: float = 0.05
     decision_bonus: float = 0.05
     complement_share: float = 0.15
+    named_figure_bonus: float = 0.1
     superseded_penalty: float = 0.1
 
 
@@ -267,16 +293,26 @@ _GENERIC = frozenset(tokenize(
     dollars pounds euros rupees"""))
 
 
-_CONTEXT = re.compile(r"\b(?:at the time of|according to|as reported|reported to|in (?:its|the) (?:\w+ ){0,4}?(?:report|inspection|minutes)|"
+_CONTEXT = re.compile(r"\b(?:at the time of|according to|as reported|reported to|"
+                      r"in (?:its|the|[\w-]+[’']s) (?:[\w-]+ ){0,4}?(?:report|inspection|minutes|overview|memo|presentation|update)|"
                       r"in (?:its|the) (?:\w+ ){0,3}?(?:budget|plan|strategy)(?=\s*(?:[?,.;]|$))|"
                       r"at (?:its|the) (?:\w+ ){0,4}?(?:inspection|meeting|panel))\b", re.I)
+
+
+# a question opening with the paper it asks about: "In Oro-Medonte's 2008 budget overview, what was ...?"
+_OPENING_PAPER = re.compile(r"^\s*(?:in|according to)\s+[^,?:;]{0,100}?\b(?:paper|report|overview|memo|memorandum|minutes|"
+                            r"agenda|budget|plan|statement|letter|update|presentation|document)s?\s*,\s*"
+                            r"(?=(?:what|how|who|which|when|where|why|did|does|do|was|were|is|are|has|have)\b)", re.I)
 
 
 def _asked_part(question: str) -> str:
     """A question without its context: "... at the time of the 2024 SEND inspection", "according to the budget
     monitoring report" say where to look, not what is asked about. Each part of a two-part question is asked:
     "What were the balances at the July meeting, and how much was paid out in cheques?" (unless the first opens
-    with its context, "In the Estyn annual report session, who told ...", and so asks nothing we can tell)."""
+    with its context, "In the Estyn annual report session, who told ...", and so asks nothing we can tell). A
+    paper named before the question ("In the Town of Hopkinton's initial FY25 budget paper, what do total sources of
+    funds come to?") is where to look as well: what is asked follows it."""
+    question = _OPENING_PAPER.sub("", question, count=1)
     first, *rest = _SECOND_PART.split(question, maxsplit=1)
     asked = _CONTEXT.split(first, maxsplit=1)[0]
     return " ".join([asked, *(_CONTEXT.split(part, maxsplit=1)[0] for part in rest)]) if asked.strip() else asked
@@ -301,7 +337,7 @@ def _stem(token: str) -> str:
 _MONEY_ASKED = re.compile(r"\b(?:cost|costs|value|price|budget|spend|spent|spending|funding|fee|fees|salary|overspend|underspend|"
                           r"savings?|investment|invested|GVA|income|revenue|(?<!staff )(?<!staffing )(?<!employee )(?<!workforce )turnover|precept|balances?|reserves?|worth|how much (?:money|funding|did|does|do|was|is|will|has|have)|"
                           r"in (?:dollars|pounds|euros|rupees))\b", re.I)
-_CHANGE_ASKED = re.compile(r"\b(?:percentage|per ?cent|%|rise|rose|increase|fall|fell|grow|grew|change|compare|reduc|cut|"
+_CHANGE_ASKED = re.compile(r"\b(?:percentage|per ?cent|%|rise|rose|ris(?:en|ing)|increas|decreas|fall|fell|grow|grew|change|compare|reduc|cut|"
                            r"(?:go|goes|went|gone|going) (?:up|down))", re.I)
 _MONEY = re.compile(r"[£$€₹]\s?\d|\bRs\.?\s?\d|\d\s?(?:million|billion|bn|m|k|lakhs?|crores?)\b|\d\s?[£$€](?!\w)|"
                     r"\b(?:pounds?|pence|dollars?|rupees?|euros?)\b", re.I)
@@ -401,6 +437,7 @@ def score_sentences(
         return []
     question_text = query.question if not query.follow_up else f"{query.question} {query.lexical_text}"
     terms = _question_terms(question_text, lexical)
+    named = amounts(query.question)  # a figure the question names ("the extra £356k") is stated where it is spoken of
     total = sum(terms.values()) or 1.0
     # a vote's sentence is embedded after what was voted on only for a question about a vote: for any other
     # question about the motion, its tally would match as well as the motion's own words
@@ -418,6 +455,8 @@ def score_sentences(
             score += config.date_bonus if _DATE_RE.search(quote) else -config.date_bonus
         if query.wants_decision and _DECISION_RE.search(quote):
             score += config.decision_bonus
+        if named and named & amounts(quote):
+            score += config.named_figure_bonus
         if passages[i].superseded:
             score -= config.superseded_penalty  # the draft a later version replaced yields to that version
         score += 0.02 / (1 + i)
@@ -746,10 +785,10 @@ def _tabular(quote: str) -> bool:
 _MARKER_ONLY = re.compile(r"\(?(?:\d{1,3}|[a-z]{1,3})[.)]?")
 
 
-def _next_sentence(c: Candidate, passages: list[Passage], step: int = 1) -> Candidate | None:
+def _next_sentence(c: Candidate, passages: list[Passage], step: int = 1, shortest: int = 15) -> Candidate | None:
     """The sentence that follows ``c`` (or, with ``step`` -1, the one before it): in its passage, or, past its
     passage's last (first) sentence, the first (last) of the next (previous) passage of its paper when that passage
-    is among those found."""
+    is among those found; None when it is shorter than ``shortest`` characters."""
     here = passages[c.passage_index]
     quotes = [here.text[s:e] for s, e in sentence_spans(here.text)]
     if c.quote not in quotes:
@@ -763,7 +802,7 @@ def _next_sentence(c: Candidate, passages: list[Passage], step: int = 1) -> Cand
         spans = sentence_spans(passages[index].text) if index >= 0 else []
         edge = spans[0 if step > 0 else -1] if spans else None
         quote = passages[index].text[edge[0]:edge[1]] if edge else ""
-    return Candidate(index, quote, c.score, c.cosine, c.coverage) if len(quote) >= 15 else None
+    return Candidate(index, quote, c.score, c.cosine, c.coverage) if len(quote) >= shortest else None
 
 
 # a sentence whose subject is in the one before it: "This represents around 45% of total costs.", "He is the
@@ -1130,6 +1169,15 @@ _TALLY_WORDS = frozenset("""motion amendment recommendation vote votes voted vot
 _VOTERS_NAMED = re.compile(rf"\b(?:[A-Z]\.\s?|{TITLES}\.?\s+(?:[A-Z]\s)*)(?:[A-Z][\w'’-]+\s?)+")
 
 
+# a question asking for a vote's count or margin, and a vote's record giving one: "CARRIED 7/0", "For (35)", "passed
+# 4-1", "13 votes in favor", "carried unanimously", "four to zero"
+_VOTE_COUNT_ASKED = re.compile(r"\bvote (?:count|tally|totals?)\b|\bby what (?:vote|margin|majority)\b|\bhow did the vote split\b"
+                               r"|\bhow many\b[^?]{0,80}?\b(?:for and against|in favou?r and against)\b", re.I)
+_VOTE_COUNTED = re.compile(rf"{TALLY.pattern}|\b\d+\s*(?:[-–/]|to)\s*\d+\b|\b\d+\s+votes?\b|\b\d+\s+(?:for|against|in favou?r)\b"
+                           r"|\bunanimous(?:ly)?\b|\bnem\.? con\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+to\s+"
+                           r"(?:zero|nil|none|one|two|three|four|five|six)\b", re.I)
+
+
 def _bare_tally(quote: str) -> bool:
     """Whether a vote's record says nothing of what was voted on: "Motion Passed (15 to 0)", "For (35) Against (0)",
     "Vote: Yeas: J. Morgan S. Lewis ... Motion Passed (14 to 0)" (the names of those voting say nothing of it)."""
@@ -1223,11 +1271,14 @@ def _lead_for_kind(
         # 2025", in minutes of 19 March).
         who = bool(_WHO_ASKED.search(query.question))
         days = {d.isoformat() for d in _days_named(query.question)}
+        count_asked = bool(_VOTE_COUNT_ASKED.search(query.question))
 
         def unfit(c: Candidate) -> bool:
             paper = passages[c.passage_index].date
             if days and paper and all(day > paper for day in days):
                 return True
+            if count_asked and not _VOTE_COUNTED.search(c.quote):
+                return True  # "What was the vote count ...?" is not answered by "Carried."
             return who and not _PERSON.search(c.quote) and not _NAMES_IN_BRACKETS.search(c.quote) and not NAMED_VOTE.search(c.quote)
         close = [c for c in strong if c.score >= strong[0].score * config.support_ratio]
         # a close contender's own vote, or one recorded straight after it ("Approval of minutes from August 2023
@@ -1258,7 +1309,7 @@ def _lead_for_kind(
                       and not (_bare_tally(c.quote) and _before(c, strong[0], passages))), None)
         if voted is not None:
             return [voted] + [c for c in strong if c is not voted], ""
-        if not (query.wants_figure and counts_only(query.question)):
+        if not (query.wants_figure and counts_only(query.question)) or count_asked:
             return [], "who voted as asked" if who else "a recorded vote"
         # no vote recorded: "How many young people voted in the elections?" asks for a count
     if query.wants_figure:
@@ -1663,6 +1714,11 @@ def select(
         tally = _tally_before(best, passages)
         if tally is not None and not any(tally.quote == x.quote for x in chosen):
             chosen.insert(1, tally)
+    if query.wants_decision and _MOTION_LIKE.search(best.quote) and not any(_records_vote(x.quote) for x in chosen):
+        # the vote recorded straight after a motion is how it went: "... That the minutes ... be confirmed." / "CARRIED 7/0"
+        after = _next_sentence(best, passages, shortest=6)  # ("Carried." is a sentence of its own)
+        if after is not None and _records_vote(after.quote) and _bare_tally(after.quote):
+            chosen.insert(1, after)
     for c in pool:
         if len(chosen) >= config.max_sentences:
             break

@@ -54,6 +54,7 @@ ACRONYMS = {
 FIGURE_CUES = re.compile(
     r"\b(how many|how much|what (?:was|were|is|are) the (?:number|rate|percentage|proportion|figure|total|cost|value|level(?! of assurance)|average)|"
     r"what (?:\w+ ){0,2}?(?:number|rate|percentage|proportion|share|figure|amount|level(?! of assurance)|overspend|underspend|budget|cost|deficit|surplus|"
+    r"increase|limit|"
     r"total|turnout|fee|salary|saving|savings|population|output|GVA|income|revenue|investment|turnover|precept|balances?|reserves?)|"
     r"percentage|proportion|rate of|per cent|%|how long|"
     r"how (?:large|big|high|low)|"
@@ -61,7 +62,7 @@ FIGURE_CUES = re.compile(
     r"what (?:was|were|is|are|will) (?!(?:[\w’'-]+\s+){0,4}?(?:objections?|concerns?|views?|arguments?|reasons?|points?|complaints?|"
     r"responses?|position|criticisms?|comments?|questions?|requests?|suggestions?)\b)"
     r".*(?:rate|figure|number|score|total|budget|cost|spend|overspend|underspend|turnout|"
-    r"caseload|amount|value|price|fee|size|coverage|take-up|uptake|worth))\b|\d\s*%",
+    r"caseload|amount|value|price|fee|tax|taxes|size|coverage|take-up|uptake|worth))\b|\d\s*%",
     re.I,
 )
 # "When was ...?" asks for a date; "When the motion was put to the vote, how many ...?" asks what follows the clause
@@ -73,7 +74,7 @@ _COUNT_OR_SUM = re.compile(r"\bhow (?:many|much)\b", re.I)
 # a question about how a vote went: its tally or its outcome answers it
 VOTE_CUES = re.compile(
     r"\bhow many\b.*\b(?:vot(?:e|ed|es|ing)|abstained|abstentions?|opposed|supported)\b|\bhow did\b.*\bvote\b|\b(?:what|how) was the (?:[\w’'-]+ ){0,3}?vote\b|\bvote (?:count|tally|totals?)\b"
-    r"|\bresult of the (?:\w+ )?vote\b|\bvoted (?:for|against)\b|\btally\b"
+    r"|\bresult of the (?:\w+ )?vote\b|\bvoted (?:for|against)\b|\btally\b|\bby what (?:vote|margin|majority)\b"
     # "What was the result of Councillor Stevenson's motion ...?", "Did the amendment pass?"
     r"|\bresult of (?:the |an? |[\w’'.]+(?:\s+[A-Z][\w’'.]*)?[’']s )(?:[\w-]+ ){0,4}?(?:motion|amendment)\b"
     r"|\b(?:did|was) the (?:\w+ ){0,3}?(?:motion|amendment) (?:pass|passed|carry|carried|fail|failed|lost|defeated)\b"

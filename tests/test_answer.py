@@ -9,7 +9,9 @@ from core.settings import PROJECT_ROOT
 from ingest.sentences import sentence_spans, vote_taken
 from retrieval.answer import (
     AnswerConfig,
+    _asked_part,
     _bare_tally,
+    amounts,
     asked_role,
     chaired_body,
     counted_words,
@@ -1568,3 +1570,72 @@ def test_a_row_cut_by_a_page_break_and_an_indicator_in_two_financial_years(tmp_p
     answer, _ = _answered(assistant, "How much did visits to Brookfield's Lookout Discovery Centre change between "
                                      "quarter 4 of 2024-25 and quarter 2 of 2025-26?")
     assert "20,020" in answer.text and "26,502" in answer.text, answer.text
+
+
+def test_a_tables_heading_row_a_rates_denominator_and_a_day_written_month_first_are_no_figures(tmp_path):
+    heading = "2011 Tax per $100,000 of Assessment | 2012 Tax per $100,000 of Assessment | Increase | % Increase"
+    assert not has_figure(heading) and not has_figure("Initial Discussion Issue Paper\nOctober 5, 2023\nThis paper sets out")
+    assert has_figure("County | $280.40 | $293.22 | $12.82 | 4.57%") and has_figure("Paid on Oct. 18: $4,000")
+    overview = ("<html><head><title>Ashby 2012 Budget Overview</title></head><body><h1>2012 Budget Overview</h1>"
+                "<p>The draft budget sets the tax on an average home.</p><table>"
+                "<tr><th></th><th>2011 Tax per $100,000 of Assessment</th><th>2012 Tax per $100,000 of Assessment</th>"
+                "<th>Increase</th><th>% Increase</th></tr>"
+                "<tr><td>Township</td><td>$340.10</td><td>$369.42</td><td>$29.32</td><td>8.62%</td></tr>"
+                "<tr><td>County</td><td>$280.40</td><td>$293.22</td><td>$12.82</td><td>4.57%</td></tr>"
+                "<tr><td>Education</td><td>$258.00</td><td>$258.00</td><td>$0.00</td><td>0.00%</td></tr>"
+                "<tr><td>Overall</td><td>$878.50</td><td>$920.64</td><td>$42.14</td><td>4.80%</td></tr>"
+                "</table></body></html>")
+    minutes = ("Township of Ashby, Special Council Minutes, 5 March 2012\n\nMotion No. SC120305-2 Moved by Hale, "
+               "Seconded by Innes Be it resolved that the report of the Treasurer re: Township of Ashby 2012 Draft Budget be "
+               "received.\nCarried.\n")
+    assistant = _assistant_over(tmp_path, {"ashby_2012_budget_overview_2012-02-06.html": overview,
+                                           "ashby_special_council_minutes_2012-03-05.txt": minutes})
+    # the county's row, not the row heading the table's columns
+    answer, lead = _answered(assistant, "What was the county portion of tax per $100,000 of assessment in Ashby in 2011 and in 2012?")
+    assert "$293.22" in lead and "$280.40" in lead, answer.text
+    # the paper named first is where to look, not a budget asked for
+    answer, lead = _answered(assistant, "In Ashby's 2012 budget overview, what was the overall tax on $100,000 of assessment in 2012?")
+    assert "$920.64" in lead, answer.text
+
+
+def test_a_paper_named_first_a_line_rising_and_words_for_figures():
+    assert _asked_part("In the Town of Ashby's initial FY25 budget paper, what do total sources of funds come to?") == (
+        "what do total sources of funds come to?")
+    # how much a line is rising is answered by its percentage
+    assert not unit_missing("How much is the employee benefits line rising in Ashby's FY25 budget?",
+                            "Employee Benefits and Insurance is budgeted up 11.2%.")
+    assert prepare("What new speed limit did the community board recommend for Glen Road?").wants_figure
+    assert prepare("What property tax increase did the council approve for 2012?").wants_figure
+    assert prepare("What was the county portion of tax in 2012?").wants_figure
+    # a figure the question names is found where it is stated, however it is written; a street number is no figure
+    assert amounts("What was Cabinet asked to do with the extra \u00a3356k?") & amounts("a small increase of \u00a3356.0k")
+    assert not amounts("the floor area ratio proposed at 1201 East Abingdon Drive")
+
+
+def test_a_vote_count_needs_a_count_and_a_motion_is_answered_with_its_vote(tmp_path):
+    assert vote_taken("So  four  to  zero.")  # a tally spoken, as a transcript writes it
+    assert prepare("By what vote did the Select Board approve the fund requests?").wants_vote
+    minutes = ("Shire of Westvale, Minutes of the Ordinary Council Meeting held on 20 March 2019\n\n"
+               "7. CONFIRMATION OF MINUTES OF PREVIOUS MEETINGS\n7.1 Minutes of Council Meeting \u2013 20th February, 2019\n"
+               "RESOLUTION 4101 Moved Cr Hale Seconded Cr Innes That the minutes of the Council Meeting held on 20th February "
+               "2019 be confirmed.\nCARRIED 6/0\n"
+               "8. CORRESPONDENCE\nMotion No. 4102 Moved by Cr Innes, Seconded by Cr Hale Be it resolved that the "
+               "correspondence dated 4 March 2019 from the library trust about the library roof be received.\nCarried.\n"
+               "9. REPORTS OF OFFICERS\nThe Works Manager reported that the library roof would be repaired in April.\n")
+    assistant = _assistant_over(tmp_path, {"shire_of_westvale_ordinary_council_minutes_2019-03-20.txt": minutes})
+    # the vote recorded straight after the resolution is how it went
+    answer, _ = _answered(assistant, "What did Westvale council resolve about the minutes of its February 2019 meeting?")
+    assert "6/0" in answer.text, answer.text
+    # "Carried." gives no count
+    answer = assistant.ask("What was the vote count when Westvale council received the library roof correspondence?")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("How did Westvale councillors vote on the library roof correspondence: how many for and against?")
+    assert answer.abstained, answer.text
+
+
+def test_an_officer_speaking_to_their_report_presented_it_and_a_month_cut_short_keeps_its_day():
+    assert asked_role("Which officer presented the policies and bylaws report?").search(
+        "Planner Jo Bright said the purpose of this report was to receive the policies and bylaws.")
+    text = "Special Town Meeting Date Action Oct.\n18 Articles due to the Select Board by close of business. Warrant signed."
+    assert [text[s:e] for s, e in sentence_spans(text)][0].endswith("by close of business."), sentence_spans(text)
+
