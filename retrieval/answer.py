@@ -203,7 +203,7 @@ def asked_role(question: str) -> re.Pattern[str] | None:
 # What a money or count figure measures. A figure question naming one is answered only from a passage that
 # names it too: "£712 per week" for support packages is not the cost of a children's home placement.
 _MEASURES = {
-    "budget": ("budget",), "overspend": ("overspend", "over-spend", "overspent"),
+    "budget": ("budget", "budgeted"), "overspend": ("overspend", "over-spend", "overspent"),
     "underspend": ("underspend", "under-spend", "underspent"), "turnout": ("turnout",),
     "salary": ("salary", "salaries", "pay"), "fee": ("fee", "fees", "charge"), "deficit": ("deficit",),
     "surplus": ("surplus", "excess"), "reserve": ("reserve", "reserves"), "income": ("income",), "interest": ("interest",), "fine": ("fine", "penalty", "penalties"),

@@ -1588,14 +1588,22 @@ def test_a_tables_heading_row_a_rates_denominator_and_a_day_written_month_first_
     minutes = ("Township of Ashby, Special Council Minutes, 5 March 2012\n\nMotion No. SC120305-2 Moved by Hale, "
                "Seconded by Innes Be it resolved that the report of the Treasurer re: Township of Ashby 2012 Draft Budget be "
                "received.\nCarried.\n")
+    memo = ("Town of Ashby\nInitial Discussion Issue Paper\nOctober 5, 2023\n"
+            "This paper provides background to support the launch of the fiscal year 2025 (FY25) budget process.\n"
+            "Table 2, line 24, Employee Benefits and Insurance is budgeted up 11.2%, driven by a projected 13% rise in the "
+            "Town's cost for employee health insurance.\n")
     assistant = _assistant_over(tmp_path, {"ashby_2012_budget_overview_2012-02-06.html": overview,
-                                           "ashby_special_council_minutes_2012-03-05.txt": minutes})
+                                           "ashby_special_council_minutes_2012-03-05.txt": minutes,
+                                           "ashby_fy2025_budget_memo_2023-10-05.txt": memo})
     # the county's row, not the row heading the table's columns
     answer, lead = _answered(assistant, "What was the county portion of tax per $100,000 of assessment in Ashby in 2011 and in 2012?")
     assert "$293.22" in lead and "$280.40" in lead, answer.text
     # the paper named first is where to look, not a budget asked for
     answer, lead = _answered(assistant, "In Ashby's 2012 budget overview, what was the overall tax on $100,000 of assessment in 2012?")
     assert "$920.64" in lead, answer.text
+    # a line "budgeted up 11.2%" is a budget's rise, which its percentage answers
+    answer, lead = _answered(assistant, "How much is the employee benefits and insurance line rising in Ashby's FY25 budget?")
+    assert "11.2%" in lead, answer.text
 
 
 def test_a_paper_named_first_a_line_rising_and_words_for_figures():
