@@ -224,12 +224,8 @@ def amounts(text: str) -> set[float]:
     out = set()
     for m in _AMOUNT.finditer(_NOT_FIGURES.sub(" ", text)):
         digits = m.group(1).replace(",", "")
-        if len(digits.replace(".", "").lstrip("0")) < 2:
-            continue
-        try:
+        if len(digits.replace(".", "").lstrip("0")) >= 2:
             out.add(round(float(digits) * _SCALE.get((m.group(2) or "").lower(), 1), 2))
-        except ValueError:
-            continue
     return out
 
 
