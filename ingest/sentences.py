@@ -98,7 +98,9 @@ def vote_taken(sentence: str) -> bool:
 OPENS_ITEM = re.compile(rf"(?:{_SUB_NUMBER}|\d{{1,2}}\.)\s+[(A-Z]")
 
 
-_MONTH_SHORT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
+# the months as papers write them short: "Oct. 18", "20 Feb 2014", "Sept. 2023"
+SHORT_MONTHS = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+_MONTH_SHORT = re.compile(rf"\b(?:{SHORT_MONTHS})\.$")
 
 
 def sentence_spans(text: str, whole: bool = False) -> list[tuple[int, int]]:

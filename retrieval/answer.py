@@ -20,6 +20,7 @@ from ingest.metadata import DAY_MONTH_YEAR, MONTH_DAY_YEAR, dates_named, parse_d
 from ingest.sentences import (
     NAMED_VOTE,
     OPENS_ITEM,
+    SHORT_MONTHS,
     TALLY,
     TITLES,
     VOTE_OUTCOME,
@@ -60,7 +61,7 @@ _NOT_FIGURES = re.compile(
     r"|\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d\b"  # dates written in figures: 22/02/2023
     r"|\b\d+(?:\.\d+)?\s?[KM]B\b"  # a linked file's size: "pdf icon PDF 135 KB"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:{_MONTHS})\b"  # dates: 31 March, 20 to 31 January
-    rf"|\b(?:{_MONTHS}|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![\d.,]*\s*%)"  # October 5, Oct. 18
+    rf"|\b(?:{_MONTHS}|(?-i:{SHORT_MONTHS}))\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![\d.,]*\s*%)"  # October 5, Oct. 18
     r"|\bpages?\s+\d+\b|\bitem\s+\d+\b|\bparagraph\s+\d+(?:\.\d+)*|\b\d{1,4}[/-]\d{4,}\b"  # references: decision 24/00109, 24-00093
     r"|\b(?:No|Nos|Number|Resolution|Ordinance|Bylaw|By-law)\.?\s+\d+(?:[/-]\d+)?\b"  # Resolution No. 18-02
     r"|\b(?-i:[A-Z]{1,4})\d{3,}(?:[/-]\d+)*\b"  # a reference written as letters and digits: Motion No. SC080305-3

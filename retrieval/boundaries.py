@@ -46,6 +46,8 @@ def ends_open(text: str) -> bool:
     return prose and not _CLOSED_END.search(text) and bool(_OPEN_END.search(text))
 
 
+# a percentage or a grouped number: "71.26%", "1,348"
+_PERCENT_OR_GROUPED = r"\d\s?%|\d,\d{3}"
 # an indicator's code opening a table's row: "1.2.1.KR", "1.1.3.PI"
 _ROW_CODE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?[A-Z]{1,4}\b")
 
@@ -56,7 +58,7 @@ def row_unfinished(text: str) -> bool:
     lines = text.rstrip().split("\n")
     start = max((i for i, line in enumerate(lines) if _ROW_CODE.match(line)), default=-1)
     rest = "\n".join(lines[start:]) if start >= 0 else ""
-    return bool(rest) and not row_of_values(rest) and not re.search(r"\d\s?%|\d,\d{3}", rest)
+    return bool(rest) and not row_of_values(rest) and not re.search(_PERCENT_OR_GROUPED, rest)
 
 
 def starts_open(text: str) -> bool:
@@ -109,7 +111,7 @@ def _vote_pending(text: str) -> bool:
 
 
 # a figure in money, a percentage or a grouped number: "$288,325,616", "71.26%", "1,348"
-_FIGURE = re.compile(r"[£$€]\s?\d|\d\s?%|\d,\d{3}")
+_FIGURE = re.compile(rf"[£$€]\s?\d|{_PERCENT_OR_GROUPED}")
 
 
 def item_unfinished(text: str, opened_before: bool = False) -> bool:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from core.models import Turn
 from ingest.metadata import DAY_MONTH_YEAR, parse_date
+from ingest.sentences import SHORT_MONTHS
 
 ACRONYMS = {
     "cin": "children in need",
@@ -228,7 +229,7 @@ def is_follow_up(question: str, history: tuple[Turn, ...]) -> bool:
 
 
 _SHORT_MONTHS = {m[:3]: m for m in MONTH_NAMES} | {"sept": "september"}
-_SHORT = r"(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_SHORT = rf"({SHORT_MONTHS})\.?"
 # a month written short beside a day or a year: after a day ("20 Feb 2014", "3rd Dec 2019") or before a day and year or
 # a year ("Mar 31, 2024", "Sept. 2023")
 _SHORT_MONTH = re.compile(rf"(?:(?<=\d\s)|(?<=\d(?:st|nd|rd|th)\s)){_SHORT}(?=,?\s+\d)|"

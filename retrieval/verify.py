@@ -12,13 +12,13 @@ import re
 from dataclasses import dataclass
 
 from core.models import Citation, Passage, Verification
-from ingest.sentences import clean_sentence, sentence_spans
+from ingest.sentences import SHORT_MONTHS, clean_sentence, sentence_spans
 from retrieval.lexical import tokenize
 
 CITE_RE = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
 NUMBER_RE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
-MONTH_RE = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTHS) + r"|Sept?|Oct|Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug)\b")
+MONTH_RE = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTHS) + "|" + SHORT_MONTHS + r")\b")
 ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
