@@ -209,6 +209,7 @@ _MEASURES = {
     "salary": ("salary", "salaries", "pay"), "fee": ("fee", "fees", "charge"), "deficit": ("deficit",),
     "surplus": ("surplus", "excess"), "reserve": ("reserve", "reserves"), "income": ("income",), "interest": ("interest",), "fine": ("fine", "penalty", "penalties"),
     "hourly": ("hourly", "per hour", "an hour"), "weekly": ("weekly", "per week", "a week"),
+    "average": ("average", "averaged", "averaging", "avg", "mean"),
 }
 # a question naming two sources: "both", "according to A and B", "... and then at ...", "and what does B say"
 TWO_SOURCES_RE = re.compile(r"\bboth\b|\baccording to\b.+\band\b|\band (?:then |what )?(?:at|in|does|did|the)\b.+\bsay\b|\band then\b", re.I)
@@ -286,7 +287,8 @@ _NOT_NAMES = frozenset(
 _GENERIC = frozenset(tokenize(
     """average weekly monthly annual yearly cost costs number numbers many much rate rates percentage proportion share total
     figure figures amount level value size how what which year years quarter month week day time last latest current
-    new council councils get gets got getting back expect expects expected expecting receive receives received actually
+    new council councils get gets got getting give gives gave given giving back expect expects expected expecting receive receives
+    received actually
     dollars pounds euros rupees"""))
 
 
@@ -614,6 +616,25 @@ def _written_out_in(question: str, needed: list[str], passages: list[Passage]) -
     return found
 
 
+_NAME_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:,?\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w’'-]*)+")
+
+
+def _initials_in(question: str, needed: list[str], passages: list[Passage], lexical: LexicalIndex) -> dict[str, set[str]]:
+    """For each needed word of a name the question writes out, the papers found that use the initials of three or
+    more of its words instead: a "CHE quarter 2 performance report" is the "Communities, Housing and Environment
+    Committee"'s though it never writes that out."""
+    found: dict[str, set[str]] = {}
+    for m in _NAME_RUN.finditer(question):
+        words = [w for w in re.findall(r"[\w’'-]+", m.group(0)) if w[0].isupper()]
+        for i in range(len(words)):
+            for j in range(i + 3, min(len(words), i + 6) + 1):
+                initials = "".join(w[0] for w in words[i:j]).lower()
+                docs = {p.doc_id for p in passages if lexical.doc_contains(p.doc_id, initials)}
+                for t in {t for w in words[i:j] for t in tokenize(w)} & set(needed):
+                    found.setdefault(t, set()).update(docs)
+    return found
+
+
 def _covers(c: Candidate, passages: list[Passage], needed: list[str], lexical: LexicalIndex,
             written: dict[str, set[str]] | None = None) -> set[str]:
     doc_id = passages[c.passage_index].doc_id
@@ -913,6 +934,10 @@ def _added_terms(query: Query, lead: Candidate, after: Candidate, lexical: Lexic
     return sum(w for t, w in terms.items() if t in new) / (sum(terms.values()) or 1.0)
 
 
+# the kind of paper or meeting a measure's word may name ("the Saint John budget report", "the budget meeting")
+_PAPER_NAMED = r"(?:report|paper|book|document|memo|overview|presentation|update|meeting|session|hearing|workshop)s?\b"
+
+
 def _measures_missing(query: Query, passage: Passage, sentence: str | None = None) -> list[str]:
     """The measures a figure question names (budget, overspend, weekly, ...) that a passage does not, or, given
     one of its sentences, that the sentence and the passage's heading do not."""
@@ -921,7 +946,7 @@ def _measures_missing(query: Query, passage: Passage, sentence: str | None = Non
     asked = _asked_part(query.question).lower()
     where = (f"{passage.heading} {sentence}" if sentence is not None else f"{passage.title} {passage.heading} {passage.text}").lower()
     return [m for m, forms in _MEASURES.items()
-            if re.search(rf"\b{m}s?\b", asked)
+            if re.search(rf"\b{m}s?\b(?!\s+{_PAPER_NAMED})", asked)  # "the budget report" names a paper, no budget
             and not any(re.search(rf"\b{re.escape(f)}s?\b", where) for f in forms)]
 
 
@@ -977,6 +1002,15 @@ def counts_only(question: str) -> bool:
 _VOTERS = frozenset({"member", "councillor", "vote", "voted", "voter", "abstention", "abstained", "people", "person"})
 
 
+# an agenda item's number opening its heading's line ("1 Apologies for Absence"), no count of what it heads
+_ITEM_HEADING = re.compile(r"^[ \t]*\d{1,2}(?:\.\d{1,2})*\.?[ \t]+(?=(.+)$)", re.M)
+
+
+def _item_numbers_dropped(sentence: str) -> str:
+    """A sentence with the numbers of the agenda items it heads left out."""
+    return _ITEM_HEADING.sub(lambda m: "" if _heading_only(m.group(1)) else m.group(0), sentence)
+
+
 def states_count(sentence: str, counted: Collection[str]) -> bool:
     """Whether a sentence gives a number of what is counted: the number just before it ("1,016 formal
     questionnaires"), or soon after it where the sentence states it as a value ("The number of care leavers
@@ -986,7 +1020,13 @@ def states_count(sentence: str, counted: Collection[str]) -> bool:
         return True
     if _counts_none(sentence, counted):
         return True  # "There were no deputations." counts none
-    words = _TOKEN.findall(_TIME.sub(" ", _NOT_FIGURES.sub(" ", sentence)))
+    if _counts_directly(sentence, counted):
+        return True
+    cells = [cell.strip() for cell in sentence.split(" | ")]
+    if len(cells) > 1 and {_count_key(w) for w in _TOKEN.findall(cells[0])} & set(counted) and any(
+            re.match(r"[\d,.]+%?$", cell) for cell in cells[1:]):
+        return True  # a table's row, its name then its value: "Number of households living in ... | 193"
+    words = _TOKEN.findall(_TIME.sub(" ", _NOT_FIGURES.sub(" ", _item_numbers_dropped(sentence))))
     numbers = [i for i, w in enumerate(words) if w[0].isdigit() or _NUMBER_WORDS.fullmatch(w)]
     named = [i for i, w in enumerate(words) if _count_key(w) in counted]
     stated = "number" in sentence.lower()
@@ -1000,6 +1040,22 @@ def states_count(sentence: str, counted: Collection[str]) -> bool:
                 return True  # a form's question and its answer: "If yes, how many interns do you expect to have this year? 35"
             if 0 < n - c <= 3 and all(i in numbers for i in range(n, n + 3)):
                 return True  # a table's row, its values after its name: "Firefighter injuries 48 49 43 34 32 0 14"
+    return False
+
+
+def _counts_directly(sentence: str, counted: Collection[str]) -> bool:
+    """Whether a sentence puts a number right by a word for what is counted: "the 65,000 Filipinos", "Permanent
+    Positions at 646"."""
+    words = _TOKEN.findall(_TIME.sub(" ", _NOT_FIGURES.sub(" ", _item_numbers_dropped(sentence))))
+    for i, w in enumerate(words):
+        if _count_key(w) not in counted:
+            continue
+        before = words[max(0, i - 2):i]
+        if any(b[0].isdigit() or _NUMBER_WORDS.fullmatch(b) for b in before[-1:]) or (
+                len(before) == 2 and before[0][0].isdigit() and before[1][0].isalpha()):
+            return True  # "65,000 Filipinos", "1,016 formal questionnaires"
+        if words[i + 1:i + 3] and words[i + 1].lower() == "at" and len(words) > i + 2 and words[i + 2][0].isdigit():
+            return True  # "Permanent Positions at 646"
     return False
 
 
@@ -1056,8 +1112,14 @@ def listing_words(query: Query) -> frozenset[str]:
     if not counts_only(query.question) or not counted & _PEOPLE_COUNTED:
         return frozenset()
     names = set(required_terms(query))
-    return frozenset(_stem(t) for t in tokenize(query.question) if t not in _NOT_NAMES and t not in _GENERIC and t not in names
-                     and _count_key(t) not in _ANY_LIST and not t[0].isdigit())
+    own = {_stem(t) for t in tokenize(query.question) if t not in _NOT_NAMES and t not in _GENERIC and t not in names
+           and _count_key(t) not in _ANY_LIST and not t[0].isdigit()}
+    if own & _ATTENDED:
+        own |= _ATTENDED  # those who attended are listed as "Present:", those present as "In attendance:"
+    return frozenset(own)
+
+
+_ATTENDED = frozenset({"attend", "attendanc", "present"})
 
 
 def lists_counted(sentence: str, own: frozenset[str]) -> bool:
@@ -1137,15 +1199,23 @@ def _figure_lead(
     if not lead and only:
         # no sentence states the count: a close contender listing those counted by name answers with their names
         own = listing_words(query)
-        listed = next((c for c in candidates if c.score >= candidates[0].score * config.support_ratio
-                       and lists_counted(c.quote, own)), None)
+        # (those who voted are listed by a vote's record: "both of whom are in support" lists no votes)
+        listing = [c for c in candidates if lists_counted(c.quote, own) and (not query.wants_vote or _records_vote(c.quote))]
+        days = {d.isoformat() for d in _days_named(query.question)}
+        listed = next((c for c in listing if passages[c.passage_index].date in days), listing[0] if listing else None)
         if listed is not None:
             return [listed] + [c for c in candidates if c is not listed], ""
     if not lead:
         return [], "a figure for what was asked"
     subject = subject_words(query)
     before = _before_if_referred(lead[0], passages)  # "This represents around 45% of total costs" takes its subject from there
-    said = f"{lead[0].quote} {passages[lead[0].passage_index].heading} {before.quote if before else ''} {_list_lead_in(lead[0], passages)}"
+    # a sentence cut short at its line's end ("... $175K was transferred to the General Fund Capital Reserve to purchase")
+    # goes on in the next ("one paratransit bus to replace a unit ...")
+    rest = _next_sentence(lead[0], passages) if not re.search(r"[.!?;:]\W*$", lead[0].quote) else None
+    said = (f"{lead[0].quote} {rest.quote if rest and rest.quote[:1].islower() else ''} {passages[lead[0].passage_index].heading} "
+            f"{before.quote if before else ''} {_list_lead_in(lead[0], passages)}")
+    if only and _counts_directly(lead[0].quote, counted_words(query.question)):
+        subject = set()  # the count of what is asked ("the 65,000 Filipinos in Manitoba") is of it, whatever else is asked
     if subject and not {_stem(t) for t in subject} & {_stem(t) for t in tokenize(said)}:
         return [], f"a figure for {' or '.join(sorted(subject))}"
     return lead[:1] + [c for c in candidates if c is not lead[0]], ""
@@ -1173,6 +1243,22 @@ _VOTE_COUNT_ASKED = re.compile(r"\bvote (?:count|tally|totals?)\b|\bby what (?:v
 _VOTE_COUNTED = re.compile(rf"{TALLY.pattern}|\b\d+\s*(?:[-–/]|to)\s*\d+\b|\b\d+\s+votes?\b|\b\d+\s+(?:for|against|in favou?r)\b"
                            r"|\bunanimous(?:ly)?\b|\bnem\.? con\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+to\s+"
                            r"(?:zero|nil|none|one|two|three|four|five|six)\b", re.I)
+
+
+# the month a vote was taken in, said with it: "vote in November", "voted last March", "the June vote"
+_VOTE_MONTH = re.compile(rf"\b(?:vote|voted|votes)\s+(?:\w+\s+){{0,2}}?(?:in|on|at|last)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({_MONTHS})\b"
+                         rf"|\b({_MONTHS})(?:[’']s)?\s+vote\b", re.I)
+_HOPED = re.compile(r"\b(?:hope[sd]?|will|would|should|urge[sd]?|expects?|expected)\b", re.I)
+
+
+def _not_the_vote(quote: str, days: Collection[str]) -> bool:
+    """Whether a sentence's vote is not the one asked about: one of another month than the day asked ("the astounding
+    Council 9-7 vote in November", in the minutes of 29 January), or one only hoped for ("I do hope that today Council
+    will give unanimous approval")."""
+    named = {"".join(m)[:3].lower() for m in _VOTE_MONTH.findall(quote)}
+    if days and named and not named & {date.fromisoformat(day).strftime("%b").lower() for day in days}:
+        return True
+    return not vote_taken(quote) and bool(_HOPED.search(quote))
 
 
 def _bare_tally(quote: str) -> bool:
@@ -1274,6 +1360,8 @@ def _lead_for_kind(
             paper = passages[c.passage_index].date
             if days and paper and all(day > paper for day in days):
                 return True
+            if _not_the_vote(c.quote, days):
+                return True
             if count_asked and not _VOTE_COUNTED.search(c.quote):
                 return True  # "What was the vote count ...?" is not answered by "Carried."
             return who and not _PERSON.search(c.quote) and not _NAMES_IN_BRACKETS.search(c.quote) and not NAMED_VOTE.search(c.quote)
@@ -1309,6 +1397,9 @@ def _lead_for_kind(
         if not (query.wants_figure and counts_only(query.question)) or count_asked:
             return [], "who voted as asked" if who else "a recorded vote"
         # no vote recorded: "How many young people voted in the elections?" asks for a count
+        strong = [c for c in strong if not (_records_vote(c.quote) and _not_the_vote(c.quote, days))]
+        if not strong:
+            return [], "a recorded vote"
     if query.wants_figure:
         measured = [c for c in strong if not _measures_missing(query, passages[c.passage_index])]
         if not measured:
@@ -1414,7 +1505,7 @@ def _days_named(question: str) -> frozenset[date]:
 
 
 # "In what year ...?", "which month": a year or month alone is the answer asked for
-_YEAR_OR_MONTH_ASKED = re.compile(r"\b(?:what|which)\s+(?:year|month)\b", re.I)
+_YEAR_OR_MONTH_ASKED = re.compile(r"\b(?:what|which)\s+(?:year|month)\b(?!-)", re.I)
 
 
 # a day named: "20 April 2010", "April 20, 2010", "1 May", "7/1/22"
@@ -1541,14 +1632,17 @@ def select(
     # of what is embedded: "For (35) ... Against (0)").
     best_doc = passages[strong[0].passage_index].doc_id
     listing = listing_words(query)
-    kinds: list[tuple[bool, Callable[[Candidate], bool]]] = [
-        (query.wants_date, lambda c: gives_date(query, c.quote, passages[c.passage_index].date)),
-        (query.wants_figure, lambda c: has_figure(c.quote) and not unit_missing(query.question, c.quote, _unit_of(passages[c.passage_index]))),
-        (query.wants_vote, lambda c: _records_vote(c.quote)),
-        (query.wants_figure and bool(listing), lambda c: lists_counted(c.quote, listing)),
+    # (asked, gives, how many to take): a list of the people counted ("Apologies were received from Cllr S Bowen, ...")
+    # scores low, and each meeting's minutes have one; a few are taken, from any paper found, for the period asked to
+    # choose from
+    kinds: list[tuple[bool, Callable[[Candidate], bool], int]] = [
+        (query.wants_date, lambda c: gives_date(query, c.quote, passages[c.passage_index].date), 1),
+        (query.wants_figure, lambda c: has_figure(c.quote) and not unit_missing(query.question, c.quote, _unit_of(passages[c.passage_index])), 1),
+        (query.wants_vote, lambda c: _records_vote(c.quote), 1),
+        (query.wants_figure and bool(listing), lambda c: lists_counted(c.quote, listing), 3),
     ]
     followed: list[tuple[Candidate, Candidate]] = []  # (a sentence, the best it follows)
-    for asked, gives in kinds:
+    for asked, gives, taken in kinds:
         if asked and not any(gives(c) for c in strong):
             after = next((c for c in _following(strong[0], passages) if gives(c)), None)
             if after is not None:
@@ -1557,10 +1651,11 @@ def select(
                 # followed by "SET public hearing for May 7, 2003."; or a later sentence of the item it opens, the
                 # action's budget after its description ("1.02 Teaching & Learning: Provide ..." ... "Total $288,325,616")
                 strong.append(after)
-                continue
-            strong += [c for c in candidates if c.score < config.min_score and gives(c) and (
+                if taken == 1:
+                    continue
+            strong += [c for c in candidates if c.score < config.min_score and gives(c) and c is not after and (
                 c.score >= strong[0].score * config.support_ratio
-                or (passages[c.passage_index].doc_id == best_doc and c.score >= strong[0].score * 0.5))][:1]
+                or ((passages[c.passage_index].doc_id == best_doc or taken > 1) and c.score >= strong[0].score * 0.5))][:taken]
     # the year of a report named as the source ("Estyn's 2018-19 annual report") holds for the rest of an undated
     # paper (a transcript) that names it; a dated paper's own year already counts
     sources = ({p.doc_id for p in passages if not p.date and period_matches(query, p)}
@@ -1647,6 +1742,8 @@ def select(
     if not strong:
         return [], [missing]
     written = _written_out_in(query.question, needed, passages)
+    for token, docs in _initials_in(query.question, needed, passages, lexical).items():
+        written.setdefault(token, set()).update(docs)
     full = [c for c in strong if _covers(c, passages, needed, lexical, written) == set(needed)]
     if query.wants_figure and full and not (query.wants_vote and _records_vote(strong[0].quote)):  # a tally is the figure
         full, missing = _figure_lead(query, full, passages, config)

@@ -51,11 +51,12 @@ ACRONYMS = {
     "sis": "strengthening independence service",
     "asch": "adult social care and health",
     "jsna": "joint strategic needs assessment",
+    "hq": "headquarters",
 }
 FIGURE_CUES = re.compile(
     r"\b(how many|how much|what (?:was|were|is|are) the (?:number|rate|percentage|proportion|figure|total|cost|value|level(?! of assurance)|average)|"
     r"what (?:\w+ ){0,2}?(?:number|rate|percentage|proportion|share|figure|amount|level(?! of assurance)|overspend|underspend|budget|cost|deficit|surplus|"
-    r"increase|limit|"
+    r"increase|limit|price|"
     r"total|turnout|fee|salary|saving|savings|population|output|GVA|income|revenue|investment|turnover|precept|balances?|reserves?)|"
     r"percentage|proportion|rate of|per cent|%|how long|"
     r"how (?:large|big|high|low)|"
@@ -67,7 +68,7 @@ FIGURE_CUES = re.compile(
     re.I,
 )
 # "When was ...?" asks for a date; "When the motion was put to the vote, how many ...?" asks what follows the clause
-_DATE_CUES = re.compile(r"^\s*(?:and\s+)?when\b(?![^?]*,\s*(?:how|what|who|which|why|where|did|was|were|had)\b)|\b(?:what|which) (?:year|date|month|day)\b|\b(?:since|by|until|till) when\b"
+_DATE_CUES = re.compile(r"^\s*(?:and\s+)?when\b(?![^?]*,\s*(?:how|what|who|which|why|where|did|was|were|had)\b)|\b(?:what|which) (?:year|date|month|day)\b(?!-)|\b(?:since|by|until|till) when\b"
                         r"|\bwhat (?:was|is|were) the date\b", re.I)
 # a date question asks for no figure, though it names one's subject ("What was the date of the letter about its budget
 # request?"), unless it asks how many or how much as well

@@ -358,6 +358,11 @@ def test_until_when_asks_for_a_date():
     assert not prepare("Until the programme ends, how many parents may apply?").wants_date
 
 
+def test_a_year_end_figure_asks_for_no_year():
+    assert not prepare("What year-end underspend was Winchester forecasting at the Q2 2018/19 monitoring stage?").wants_date
+    assert prepare("What year did the Q2 2018/19 monitoring report go to Cabinet?").wants_date
+
+
 def test_a_vote_recorded_over_a_page_break_is_answered_with_its_tally(tmp_path):
     names = ", ".join(f"Mr {n}" for n in ("Baker", "Bartlett", "Bond", "Booth", "Brazier", "Carter", "Chard", "Cole", "Dance",
                                            "Dendor", "Gough", "Hill", "Hills", "Jeffrey", "Kite", "Love", "Marsh", "Murphy"))
@@ -1225,6 +1230,111 @@ def test_how_many_people_is_answered_by_their_names_when_no_count_is_written(tmp
     assert answer.abstained, answer.text
     # the board is "of Supervisors", as the file's name says, though its minutes' heading is cut short of it
     assert answer.passages[0].title.startswith("Albemarle County Board of Supervisors"), answer.passages[0].title
+
+
+def test_the_list_of_names_comes_from_the_meeting_asked_about_though_another_meeting_leads(tmp_path):
+    def minutes(day: str, names: str) -> str:
+        return (f"Hollins Fire Authority\nFull Authority\n{day} - 14:00 to 15:22\n\n"
+                "Members of the public wishing to take part should notify the Head of Legal Services in writing.\n\n"
+                "Agenda Items\n1 Apologies for Absence\nTo receive any apologies for absence.\n"
+                f"Apologies were received from {names}.\n\n"
+                "2 Minutes\nRESOLVED that the minutes of the Fire Authority meeting held before be confirmed as a correct record.\n")
+    assistant = _assistant_over(tmp_path, {
+        "hollins_fire_authority_minutes_2022-02-15.html": minutes("15 Feb 2022", "Cllr B Clayton, Cllr E Eyre and Cllr J Monk"),
+        "hollins_fire_authority_minutes_2023-02-13.html": minutes("13 Feb 2023", "Cllr S Bowen, Cllr K Hey, Cllr D Morehead and Cllr R Udall"),
+    })
+    answer, lead = _answered(assistant, "How many apologies were recorded at the Hollins Fire Authority's Full Authority meeting on 13 February 2023?")
+    assert "Cllr S Bowen" in lead and "Cllr R Udall" in lead and "Clayton" not in answer.text, answer.text
+    assert answer.citations[0].passage.date == "2023-02-13", answer.citations[0].passage.date
+
+
+def test_a_count_and_an_abbreviation_are_read_as_the_papers_put_them(tmp_path):
+    transcript = ("Eastport City Council\nVerbatim record of the meeting of 29 January 2014\n\n"
+                  "Councillor Dela Cruz: Madam Speaker, this new association is a first step to giving the 48,000 Filipinos in "
+                  "Eastport a platform to share knowledge and voice concerns.\n\n"
+                  "Mr. Holm: We asked for all the invoices for the new police headquarters and we were told it would cost over "
+                  "$2,500 to get that information.\n\n"
+                  "Councillor Ruiz: I will keep pushing for an outside review of the headquarters project.\n")
+    report = ("City of Eastport\n2026 General Operating Budget\nReport to Common Council, 15 December 2025\n\n"
+              "RECOMMENDATION\n1. That the sum of $98,120,000 be the total operating budget of the City of Eastport for 2026;\n"
+              "2. That the tax rate for the City of Eastport be $1.7450;\n"
+              "3. That Common Council approves the 2026 Establishment of Permanent Positions at 512.\n")
+    assistant = _assistant_over(tmp_path, {"eastport_city_council_transcript_2014-01-29.txt": transcript,
+                                           "eastport_2026_operating_budget_report_2025-12-15.txt": report})
+    # "HQ" is the papers' "headquarters"
+    answer, lead = _answered(assistant, "What did Eastport say it would charge Mr. Holm for the invoices for the police HQ?")
+    assert "$2,500" in lead, answer.text
+    # a count of what is asked is of it, whatever else the question says ("live")
+    answer, lead = _answered(assistant, "How many Filipinos live in Eastport, according to Councillor Dela Cruz?")
+    assert "48,000" in lead, answer.text
+    # "Permanent Positions at 512" states their count, and "the budget report" names a paper, not a budget asked for
+    answer, lead = _answered(assistant, "How many permanent positions did the Eastport budget report ask Common Council to approve?")
+    assert "512" in lead, answer.text
+
+
+def test_a_figure_s_sentence_cut_at_its_line_goes_on_and_a_committee_may_go_by_its_initials(tmp_path):
+    minutes = ("City of Eastport Finance Committee\nMinutes of 28 February 2024\n\n"
+               "J. Okafor stated that in 2023 $90K was transferred to the Transit Capital Reserve to purchase\n\n"
+               "one accessible minibus to replace a unit written off by the insurer.\n\n"
+               "The Committee received the report on the Communities, Housing and Environment Committee's work programme.\n")
+    kpis = ("Eastport Borough Council\nCHE Quarter 2 Performance Report 2022/23\n\n"
+            "Key performance indicators\n"
+            "18.2% (2 of 11) targetable quarterly key performance indicators (KPIs) reportable to this Committee achieved "
+            "their Quarter 2 target.\n")
+    assistant = _assistant_over(tmp_path, {"eastport_finance_committee_minutes_2024-02-28.txt": minutes,
+                                           "eastport_che_quarter_2_performance_report_2022-09-30.txt": kpis})
+    answer, lead = _answered(assistant, "How much money went into Eastport's Transit Capital Reserve in 2023 to buy an accessible minibus?")
+    assert "$90K" in lead, answer.text
+    answer, lead = _answered(assistant, "What share of the targetable KPIs reported to Eastport's Communities, Housing and "
+                                        "Environment Committee met their Q2 target in 2022/23?")
+    assert "18.2%" in lead, answer.text
+
+
+def test_a_vote_of_another_month_or_one_only_hoped_for_does_not_answer_for_the_day_asked(tmp_path):
+    transcript = ("Eastport City Council\nVerbatim record of the meeting of 29 January 2014\n\n"
+                  "Madam Speaker: First up is Mr. Colin Hale, followed by Mr. David Marsh, both of whom are in support of "
+                  "the external audit of the Eastport police headquarters project.\n\n"
+                  "Mr. Hale: I am encouraged by Councillor Ruiz's motion to reverse the Council's 9-7 vote in November, "
+                  "which rejected the call for an audit of the police headquarters project.\n\n"
+                  "Mr. Marsh: I do hope that today Council will give unanimous approval to the recommendation to proceed "
+                  "with an independent audit of the police headquarters project.\n")
+    assistant = _assistant_over(tmp_path, {"eastport_city_council_transcript_2014-01-29.txt": transcript})
+    answer, lead = _answered(assistant, "What was the vote when Eastport council rejected an audit of the police headquarters in November?")
+    assert "9-7" in lead, answer.text
+    answer = assistant.ask("How many Eastport councillors voted for the audit of the police headquarters on 29 January 2014?")
+    assert answer.abstained, answer.text
+
+
+def test_a_price_asked_for_is_a_figure_and_given_names_nothing(tmp_path):
+    transcript = ("Eastport City Council\nVerbatim record of the meeting of 29 January 2014\n\n"
+                  "Mr. Hale: It is not clear who decided to give Council a guaranteed maximum price for the police headquarters, "
+                  "as that price was neither guaranteed nor maximum.\n\n"
+                  "Mr. Hale: So, given that there is value in looking at the fire hall project, a project that was $3 million "
+                  "over budget. The same makes sense for the police headquarters.\n\n"
+                  "Councillor Ruiz: The police headquarters debacle is one of the worst cases of cost overruns in our history.\n")
+    minutes = ("Eastport Water District\nMinutes of the Board meeting of 12 March 2018\n\n"
+               "The General Manager reported that the supplier quoted $12,500 for the annual water system parts contract.\n")
+    assistant = _assistant_over(tmp_path, {"eastport_city_council_transcript_2014-01-29.txt": transcript,
+                                           "eastport_water_district_minutes_2018-03-12.txt": minutes})
+    answer = assistant.ask("What guaranteed maximum price was Eastport council given for the police headquarters?")
+    assert answer.abstained, answer.text
+    answer, lead = _answered(assistant, "What price did the supplier quote Eastport Water District for the annual parts contract?")
+    assert "$12,500" in lead, answer.text
+
+
+def test_an_average_asked_for_is_the_row_that_is_one(tmp_path):
+    rows = [("Number of Rough Sleepers newly engaged in the period", "8"),
+            ("Number of households newly in temporary accommodation due to loss of tenancy", "17"),
+            ("Number of households living in temporary accommodation last night of the month (average taken from July – September)", "193"),
+            ("Percentage of successful Relief Duty outcomes", "42.17%")]
+    table = "".join(f"<tr><td>{name}</td><td>{value}</td></tr>" for name, value in rows)
+    report = ("<html><head><title>Eastport Borough Council Housing Quarter 2 Performance Report 2022/23</title></head><body>"
+              "<h1>Housing Quarter 2 Performance Report 2022/23</h1><h2>Key performance indicators</h2>"
+              f"<table><tr><th>KPI</th><th>Value</th></tr>{table}</table></body></html>")
+    assistant = _assistant_over(tmp_path, {"eastport_housing_quarter_2_performance_report_2022-09-30.html": report})
+    answer, lead = _answered(assistant, "How many households was Eastport housing in temporary accommodation, on average, "
+                                        "at the end of each month in July to September 2022?")
+    assert "193" in lead and "17" not in lead, answer.text
 
 
 def test_an_item_s_heading_is_followed_by_what_was_done_and_when(tmp_path):
