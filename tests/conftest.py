@@ -16,7 +16,7 @@ from retrieval.assistant import Assistant  # noqa: E402
 
 CORPUS = PROJECT_ROOT / "corpus" / "papers"
 HELDOUT = [PROJECT_ROOT / "corpus" / name / "papers" for name in ("heldout", "heldout_2", "heldout_3", "heldout_4", "heldout_5")]
-LATER_HELDOUT_SETS = tuple(range(6, 29))
+LATER_HELDOUT_SETS = tuple(range(6, 31))
 LATER_HELDOUT = [PROJECT_ROOT / "corpus" / f"heldout_{n}" / "papers" for n in LATER_HELDOUT_SETS]
 DATA = Path(__file__).parent / "data"
 SMALL_PAPERS = (
