@@ -626,6 +626,8 @@ def _initials_in(question: str, needed: list[str], passages: list[Passage], lexi
     found: dict[str, set[str]] = {}
     for m in _NAME_RUN.finditer(question):
         words = [w for w in re.findall(r"[\w’'-]+", m.group(0)) if w[0].isupper()]
+        while words and words[0].lower() in _OPENERS:  # "What Urban ...", "In Visakhapatnam ..."
+            words.pop(0)
         for i in range(len(words)):
             for j in range(i + 3, min(len(words), i + 6) + 1):
                 initials = "".join(w[0] for w in words[i:j]).lower()
@@ -1104,6 +1106,9 @@ def names_people(sentence: str) -> bool:
     return len(_NAMED_ONE.findall(sentence)) >= 2 or bool(_NAMED_MANY.search(sentence))
 
 
+_ATTENDED = frozenset({"attend", "attendanc", "present"})  # (as stemmed)
+
+
 def listing_words(query: Query) -> frozenset[str]:
     """For a "how many" question counting people ("How many councillors sent apologies?"), the question's own words
     (stemmed) a sentence listing them by name must share: beyond the people counted and the names of bodies and
@@ -1117,9 +1122,6 @@ def listing_words(query: Query) -> frozenset[str]:
     if own & _ATTENDED:
         own |= _ATTENDED  # those who attended are listed as "Present:", those present as "In attendance:"
     return frozenset(own)
-
-
-_ATTENDED = frozenset({"attend", "attendanc", "present"})
 
 
 def lists_counted(sentence: str, own: frozenset[str]) -> bool:
