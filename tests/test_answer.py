@@ -1303,6 +1303,12 @@ def test_a_vote_of_another_month_or_one_only_hoped_for_does_not_answer_for_the_d
     assert "9-7" in lead, answer.text
     answer = assistant.ask("How many Eastport councillors voted for the audit of the police headquarters on 29 January 2014?")
     assert answer.abstained, answer.text
+    # a resolution saying what the council will do is a vote taken, not one hoped for
+    minutes = ("Eastport City Council\nMinutes of the meeting of 12 March 2024\n\n"
+               "7. Local Plan\nRESOLVED unanimously that the Council will adopt the Eastport Local Plan 2024 to 2040.\n")
+    assistant = _assistant_over(tmp_path / "plan", {"eastport_city_council_minutes_2024-03-12.txt": minutes})
+    answer, lead = _answered(assistant, "How did the vote on adopting the Eastport Local Plan go on 12 March 2024?")
+    assert "unanimously" in lead, answer.text
 
 
 def test_a_price_asked_for_is_a_figure_and_given_names_nothing(tmp_path):
