@@ -1862,6 +1862,11 @@ def select(
 _SECOND_PART = re.compile(r",?\s+and\s+(?=(?:what|how|when|who|which|where|why|did|does|do|was|were|is|are|has|have|had)\b)", re.I)
 
 
+# where to look, opening a question: "For Maidstone's Q1 2018/19 KPI update, how many ...", "At its June meeting, what ..."
+_OPENING_CONTEXT = re.compile(r"^\s*(?:for|in|at|on|under|according to)\s+[^,?]{0,120},\s*"
+                              r"(?=(?:what|how|who|which|when|where|why|did|does|do|was|were|is|are|has|have)\b)", re.I)
+
+
 def _other_part(
     query: Query, chosen: list[Candidate], pool: list[Candidate], passages: list[Passage], lexical: LexicalIndex,
     config: AnswerConfig,
@@ -1875,7 +1880,10 @@ def _other_part(
     words = {id(c): set(tokenize(c.quote + " " + passages[c.passage_index].heading)) for c in chosen[: config.max_sentences] + pool}
     for part, other in ((parts[0], parts[1]), (parts[1], parts[0])):
         own = set(tokenize(other))
-        terms = {t: w for t, w in _question_terms(part, lexical).items() if t not in own and t not in _GENERIC}
+        # (the words of where to look, opening the question, are not the part's own: "For Maidstone's Q1 2018/19 KPI
+        # update, how many targetable indicators beat their targets")
+        asked = _OPENING_CONTEXT.sub("", part, count=1)
+        terms = {t: w for t, w in _question_terms(asked, lexical).items() if t not in own and t not in _GENERIC}
         total = sum(terms.values())
         if not total:
             continue

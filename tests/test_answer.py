@@ -1343,6 +1343,25 @@ def test_an_average_asked_for_is_the_row_that_is_one(tmp_path):
     assert "193" in lead and "17" not in lead, answer.text
 
 
+def test_the_other_part_of_a_two_part_question_is_found_without_the_words_of_where_to_look(tmp_path):
+    minutes = ("Eastport Borough Council\nHousing Committee minutes, 18 September 2018\n\n"
+               "45. Key Performance Indicator Update\nMs Collier introduced the report. Ms Collier stated that performance "
+               "was strong for the First Quarter, with six of eight targetable indicators exceeding targets.\n\n"
+               "RESOLVED: That the report be noted.\n")
+    report = ("Eastport Borough Council\nHousing Committee, 18 September 2018\nKey Performance Indicator Update Quarter 1 "
+              "2018/19\n\nRecommendations\nThat the housing advice performance target be changed to: 200 cases per year "
+              "for the first year.\n\nThe Quarter 1 2018/19 KPI update reports the housing advice indicator against its annual "
+              "target. The KPI update for Quarter 1 2018/19 proposes that the annual target for housing advice be reset.\n")
+    assistant = _assistant_over(tmp_path, {"eastport_housing_committee_minutes_2018-09-18.txt": minutes,
+                                           "eastport_kpi_update_quarter_1_2018-19_2018-09-18.txt": report})
+    answer = assistant.ask("For Eastport's Q1 2018/19 KPI update, how many targetable indicators beat their targets, and "
+                           "what new annual target did the report propose for housing advice?")
+    assert not answer.abstained, answer.notes
+    assert "six of eight" in answer.text and "200 cases" in answer.text, answer.text
+    assert {c.passage.doc for c in answer.citations} >= {"eastport_housing_committee_minutes_2018-09-18.txt",
+                                                          "eastport_kpi_update_quarter_1_2018-19_2018-09-18.txt"}
+
+
 def test_an_item_s_heading_is_followed_by_what_was_done_and_when(tmp_path):
     actions = ("Albemarle County Board of Supervisors\nActions, meeting of 16 April 2003\n\n"
                "5.3 Set public hearing to consider granting the Service Authority a relocated sanitary sewer line easement.\n"
