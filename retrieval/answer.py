@@ -1250,9 +1250,11 @@ _VOTE_COUNTED = re.compile(rf"{TALLY.pattern}|\b\d+\s*(?:[-–/]|to)\s*\d+\b|\b\
 # the month a vote was taken in, said with it: "vote in November", "voted last March", "the June vote"
 _VOTE_MONTH = re.compile(rf"\b(?:vote|voted|votes)\s+(?:\w+\s+){{0,2}}?(?:in|on|at|last)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({_MONTHS})\b"
                          rf"|\b({_MONTHS})(?:[’']s)?\s+vote\b", re.I)
-# a vote only hoped for or urged ("I do hope that today Council will give unanimous approval"); not "will" alone, which a
-# resolution recorded with its vote may say ("RESOLVED unanimously that the Council will ...")
-_HOPED = re.compile(r"\b(?:hope[sd]?|hoping|urge[sd]?|urging)\b", re.I)
+# a vote only hoped for or urged ("I do hope that today Council will give unanimous approval", "this motion should pass
+# unanimously"); not "will" alone, which a resolution recorded with its vote may say ("RESOLVED unanimously that the
+# Council will adopt ...")
+_HOPED = re.compile(r"\b(?:hope[sd]?|hoping|urge[sd]?|urging)\b"
+                    r"|\b(?:should|would|will|must)\s+(?:\w+\s+)?(?:pass|be (?:passed|carried|approved|supported)|give)\b", re.I)
 
 
 def _not_the_vote(quote: str, days: Collection[str]) -> bool:

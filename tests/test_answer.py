@@ -1297,11 +1297,12 @@ def test_a_vote_of_another_month_or_one_only_hoped_for_does_not_answer_for_the_d
                   "Mr. Hale: I am encouraged by Councillor Ruiz's motion to reverse the Council's 9-7 vote in November, "
                   "which rejected the call for an audit of the police headquarters project.\n\n"
                   "Mr. Marsh: I do hope that today Council will give unanimous approval to the recommendation to proceed "
-                  "with an independent audit of the police headquarters project.\n")
+                  "with an independent audit of the police headquarters project.\n\n"
+                  "Mr. Marsh: We believe that this audit motion should pass unanimously, as an audit will accomplish three things.\n")
     assistant = _assistant_over(tmp_path, {"eastport_city_council_transcript_2014-01-29.txt": transcript})
     answer, lead = _answered(assistant, "What was the vote when Eastport council rejected an audit of the police headquarters in November?")
     assert "9-7" in lead, answer.text
-    answer = assistant.ask("How many Eastport councillors voted for the audit of the police headquarters on 29 January 2014?")
+    answer = assistant.ask("How many Eastport councillors voted for the audit motion on the police headquarters on 29 January 2014?")
     assert answer.abstained, answer.text
     # a resolution saying what the council will do is a vote taken, not one hoped for
     minutes = ("Eastport City Council\nMinutes of the meeting of 12 March 2024\n\n"
