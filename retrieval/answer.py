@@ -954,7 +954,8 @@ def _measures_missing(query: Query, passage: Passage, sentence: str | None = Non
 
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=\s+(?:were|was|are|is|did|do|does|had|has|have|will|would|can|could|"
                        r"in|at|on|of|for|from|with|by|and|or|that|who|which|came|voted|after|before|per|within|across|over|"
-                       r"under|since|to|into|make|made|get|got|take|took|see|saw|use|used|live|need|remain|go|went|come|became|left|opposed|supported)\b"
+                       r"under|since|to|into|make|made|get|got|take|took|see|saw|use|used|live|need|remain|go|went|come|became|left|opposed|supported|"
+                       r"attend|attended|spoke|joined|applied|responded|received|registered|submitted|signed)\b"
                        r"|[?,]|$)", re.I)
 _KPI_ROW = re.compile(r"\bLatest:\s*[-£$]?\d.*\b(?:Target|Floor):\s*[-£$]?\d", re.S)
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z][A-Za-z’']*|[:=?]")
@@ -991,8 +992,13 @@ def counted_words(question: str) -> set[str]:
         run = []
     counted = {_count_key(w) for w in words if w.lower() not in STOPWORDS and w[0].isalpha() and not _NUMBER_WORDS.fullmatch(w)
                and w not in named}
-    # papers count jobs as posts or positions ("84 positions will be eliminated" for "how many jobs")
-    return counted | {"post", "position"} if "job" in counted else counted
+    # papers count jobs as posts or positions ("84 positions will be eliminated" for "how many jobs"), and people by
+    # what they came as ("The conference attracted 160+ delegates" for "how many people attended")
+    if "job" in counted:
+        counted |= {"post", "position"}
+    if counted & {"people", "person"}:
+        counted |= {"delegate", "attendee", "participant", "visitor", "guest", "individual", "resident"}
+    return counted
 
 
 def counts_only(question: str) -> bool:

@@ -1225,6 +1225,9 @@ def test_how_many_people_is_answered_by_their_names_when_no_count_is_written(tmp
     answer, lead = _answered(assistant, "How many councillors sent apologies to the Hollins Fire Authority meeting of 13 February 2024?")
     assert "Cllr A Amos" in lead and "Cllr J Monk" in lead and "Cllr K Ball" not in lead, answer.text
     assert not re.search(r"\b3\b|\bthree\b", answer.text, re.I), answer.text
+    # those who attended are listed as present
+    answer, lead = _answered(assistant, "How many councillors attended the Hollins Fire Authority meeting of 13 February 2024?")
+    assert "Cllr K Ball" in lead and "Cllr L Ford" in lead and "Amos" not in lead, answer.text
     # a list of those present does not say who sent apologies to a meeting that records none
     answer = assistant.ask("How many supervisors sent apologies to the Albemarle board's meeting of 19 March 2003?")
     assert answer.abstained, answer.text
@@ -1267,6 +1270,14 @@ def test_a_count_and_an_abbreviation_are_read_as_the_papers_put_them(tmp_path):
     # a count of what is asked is of it, whatever else the question says ("live")
     answer, lead = _answered(assistant, "How many Filipinos live in Eastport, according to Councillor Dela Cruz?")
     assert "48,000" in lead, answer.text
+    # "how many people attended" counts people, whatever they came as
+    conference = ("Eastport City Council\nArmed Forces Covenant annual report, 2024\n\n"
+                  "2.2.1 The 10th Annual Armed Forces Covenant Conference was held on 4 June 2024 at Brompton Barracks and "
+                  "was sponsored by a local employer for £12,000. The conference attracted 160+ delegates and the theme for "
+                  "2024 was Working Together.\n")
+    people = _assistant_over(tmp_path / "conference", {"eastport_armed_forces_covenant_report_2024-09-01.txt": conference})
+    answer, lead = _answered(people, "How many people attended the 10th Armed Forces Covenant Conference in June 2024?")
+    assert "160+ delegates" in lead, answer.text
     # "Permanent Positions at 512" states their count, and "the budget report" names a paper, not a budget asked for
     answer, lead = _answered(assistant, "How many permanent positions did the Eastport budget report ask Common Council to approve?")
     assert "512" in lead, answer.text
