@@ -1412,6 +1412,11 @@ def _lead_for_kind(
         strong = [c for c in strong if not (_records_vote(c.quote) and _not_the_vote(c.quote, days))]
         if not strong:
             return [], "a recorded vote"
+    if query.wants_figure and _CHOSEN_ASKED.search(query.question) and not any(
+            re.search(_ROLES["chosen"], c.quote, re.I) for c in strong):
+        # "Which supplier did they finally choose, and at what price?" is not answered by the quotations received: the
+        # choice half asks for a sentence saying who was chosen
+        return [], "who was chosen"
     if query.wants_figure:
         measured = [c for c in strong if not _measures_missing(query, passages[c.passage_index])]
         if not measured:

@@ -1338,6 +1338,13 @@ def test_a_price_asked_for_is_a_figure_and_given_names_nothing(tmp_path):
     assert answer.abstained, answer.text
     answer, lead = _answered(assistant, "What price did the supplier quote Eastport Water District for the annual parts contract?")
     assert "$12,500" in lead, answer.text
+    # a choice asked with its price is not answered by the quotations before it
+    minutes = ("Eastport Community Council\nMinutes of 15 January 2024\n\n"
+               "4.5 With regard to the purchase of a replacement notice board for Penybanc, two quotations had been received "
+               "from Greenbarnes Ltd (£1,035.34) and Broxap (£1,179.60).\n")
+    board = _assistant_over(tmp_path / "board", {"eastport_community_council_minutes_2024-01-15.txt": minutes})
+    answer = board.ask("Which supplier did the community council finally choose for the Penybanc notice board, and at what price?")
+    assert answer.abstained, answer.text
 
 
 def test_an_average_asked_for_is_the_row_that_is_one(tmp_path):
