@@ -89,6 +89,9 @@ def test_figures_are_compared_as_values():
 def test_a_how_many_question_is_answered_with_a_count_of_what_it_asks_about():
     assert counted_words("How many new children's homes had Rotherham opened?") == {"new", "children", "home"}
     assert "family" in counted_words("How many families were open to Early Help units?")
+    # "how many of the (31) ..." counts what follows
+    assert "measure" in counted_words("At Q3, how many of the key business measures reported to the committee were on track?")
+    assert counted_words("How many of the 31 measures were on track?") == {"measure"}
     assert states_count("A total of 1,016 formal questionnaires were returned.", {"questionnaire"})
     assert states_count("Number and rate of Children in Need (Quarter 2 average = 1677/396)", {"children"})
     assert states_count("At the end of December 2024, there were 2,287 family cases open.", {"family"})
