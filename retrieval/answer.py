@@ -135,6 +135,7 @@ _ROLES = {
     "absent": r"\babsen(?:t|ce)\b|\bapolog(?:y|ies|ised|ized)\b|\bnot (?:present|in attendance)\b|\b(?:did not|unable to|could not) attend\b"
               r"|\bexcused\b",
 }
+_CHOSEN = re.compile(_ROLES["chosen"], re.I)  # a sentence saying which company or person was chosen
 # who is asked about: "who", "which board member", "which councillors"
 _WHO_OR_WHICH = (r"(?:who|which\s+(?:\w+\s+){0,2}?(?:members?|councillors?|directors?|trustees?|governors?|commissioners?|"
                  r"supervisors?|officers?))")
@@ -194,7 +195,7 @@ def asked_role(question: str) -> re.Pattern[str] | None:
     m = _ROLE_ASKED.search(question)
     if m is None or (m.group(1).lower() in {"won", "win"} and _WORK_WON.search(question)):
         # work won is a company chosen
-        return re.compile(_ROLES["chosen"], re.I) if m is not None or _CHOSEN_ASKED.search(question) else None
+        return _CHOSEN if m is not None or _CHOSEN_ASKED.search(question) else None
     verb = m.group(1).lower()
     key = {"led": "lead", "propos": "propose", "introduc": "introduce", "brought": "bring", "wrote": "bring",
            "author": "bring", "coopt": "co-opt", "win": "won", "moved": "propose"}.get(verb, verb)
@@ -298,10 +299,11 @@ _CONTEXT = re.compile(r"\b(?:at the time of|according to|as reported|reported to
                       r"at (?:its|the) (?:\w+ ){0,4}?(?:inspection|meeting|panel))\b", re.I)
 
 
+# where the question proper begins, after the words of where to look: "..., what was ...?"
+_QUESTION_BEGINS = r"(?=(?:what|how|who|which|when|where|why|did|does|do|was|were|is|are|has|have)\b)"
 # a question opening with the paper it asks about: "In Oro-Medonte's 2008 budget overview, what was ...?"
 _OPENING_PAPER = re.compile(r"^\s*(?:in|according to)\s+[^,?:;]{0,100}?\b(?:paper|report|overview|memo|memorandum|minutes|"
-                            r"agenda|budget|plan|statement|letter|update|presentation|document)s?\s*,\s*"
-                            r"(?=(?:what|how|who|which|when|where|why|did|does|do|was|were|is|are|has|have)\b)", re.I)
+                            rf"agenda|budget|plan|statement|letter|update|presentation|document)s?\s*,\s*{_QUESTION_BEGINS}", re.I)
 
 
 def _asked_part(question: str) -> str:
@@ -554,14 +556,27 @@ _OPENERS = frozenset("what which when where who whom whose how why did does do i
                      "according under the and".split())
 
 
+# a run of capitalised words, small joining words between ("Visakhapatnam Urban Development Authority"), and one
+# that a comma may join ("Communities, Housing and Environment Committee")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w’'-]*)+")
+_NAME_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:,?\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w’'-]*)+")
+
+
+def _name_runs(pattern: re.Pattern[str], question: str) -> Iterator[list[str]]:
+    """The capitalised words of each run of them in a question, without the question's opening word: "What Urban
+    ...", "In Visakhapatnam ..."."""
+    for m in pattern.finditer(question):
+        words = [w for w in re.findall(r"[\w’'-]+", m.group(0)) if w[0].isupper()]
+        while words and words[0].lower() in _OPENERS:
+            words.pop(0)
+        yield words
+
+
 def _initials_used(question: str, lexical: LexicalIndex) -> dict[str, str]:
     """The words of each name in a question that the papers never write out but abbreviate, mapped to its initials:
     "Visakhapatnam Urban Development Authority" is "VUDA" in its own budget."""
     found: dict[str, str] = {}
-    for m in re.finditer(r"\b[A-Z][\w’'-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w’'-]*)+", question):
-        words = [w for w in re.findall(r"[\w’'-]+", m.group(0)) if w[0].isupper()]
-        while words and words[0].lower() in _OPENERS:  # "What Urban ...", "In Visakhapatnam ..."
-            words.pop(0)
+    for words in _name_runs(_CAPITALISED_RUN, question):
         tokens = [t for w in words for t in tokenize(w)]
         initials = "".join(w[0] for w in words).lower()
         if len(words) >= 2 and any(not lexical.known(t) for t in tokens) and lexical.known(initials):
@@ -616,7 +631,6 @@ def _written_out_in(question: str, needed: list[str], passages: list[Passage]) -
     return found
 
 
-_NAME_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:,?\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w’'-]*)+")
 
 
 def _initials_in(question: str, needed: list[str], passages: list[Passage], lexical: LexicalIndex) -> dict[str, set[str]]:
@@ -624,10 +638,7 @@ def _initials_in(question: str, needed: list[str], passages: list[Passage], lexi
     more of its words instead: a "CHE quarter 2 performance report" is the "Communities, Housing and Environment
     Committee"'s though it never writes that out."""
     found: dict[str, set[str]] = {}
-    for m in _NAME_RUN.finditer(question):
-        words = [w for w in re.findall(r"[\w’'-]+", m.group(0)) if w[0].isupper()]
-        while words and words[0].lower() in _OPENERS:  # "What Urban ...", "In Visakhapatnam ..."
-            words.pop(0)
+    for words in _name_runs(_NAME_RUN, question):
         for i in range(len(words)):
             for j in range(i + 3, min(len(words), i + 6) + 1):
                 initials = "".join(w[0] for w in words[i:j]).lower()
@@ -1030,13 +1041,13 @@ def states_count(sentence: str, counted: Collection[str]) -> bool:
         return True
     if _counts_none(sentence, counted):
         return True  # "There were no deputations." counts none
-    if _counts_directly(sentence, counted):
+    words = _count_words(sentence)
+    if _counted_beside(words, counted):
         return True
     cells = [cell.strip() for cell in sentence.split(" | ")]
     if len(cells) > 1 and {_count_key(w) for w in _TOKEN.findall(cells[0])} & set(counted) and any(
             re.match(r"[\d,.]+%?$", cell) for cell in cells[1:]):
         return True  # a table's row, its name then its value: "Number of households living in ... | 193"
-    words = _TOKEN.findall(_TIME.sub(" ", _NOT_FIGURES.sub(" ", _item_numbers_dropped(sentence))))
     numbers = [i for i, w in enumerate(words) if w[0].isdigit() or _NUMBER_WORDS.fullmatch(w)]
     named = [i for i, w in enumerate(words) if _count_key(w) in counted]
     stated = "number" in sentence.lower()
@@ -1053,20 +1064,31 @@ def states_count(sentence: str, counted: Collection[str]) -> bool:
     return False
 
 
-def _counts_directly(sentence: str, counted: Collection[str]) -> bool:
-    """Whether a sentence puts a number right by a word for what is counted: "the 65,000 Filipinos", "Permanent
-    Positions at 646"."""
-    words = _TOKEN.findall(_TIME.sub(" ", _NOT_FIGURES.sub(" ", _item_numbers_dropped(sentence))))
+def _count_words(sentence: str) -> list[str]:
+    """A sentence's words and numbers as a count is read from them: without dates, times, references and the numbers
+    of the agenda items it heads."""
+    return _TOKEN.findall(_TIME.sub(" ", _NOT_FIGURES.sub(" ", _item_numbers_dropped(sentence))))
+
+
+def _counted_beside(words: list[str], counted: Collection[str]) -> bool:
+    """Whether a sentence's words (see ``_count_words``) put a number right by a word for what is counted: "the 65,000
+    Filipinos", "1,016 formal questionnaires", "Permanent Positions at 646"."""
     for i, w in enumerate(words):
         if _count_key(w) not in counted:
             continue
-        before = words[max(0, i - 2):i]
-        if any(b[0].isdigit() or _NUMBER_WORDS.fullmatch(b) for b in before[-1:]) or (
-                len(before) == 2 and before[0][0].isdigit() and before[1][0].isalpha()):
-            return True  # "65,000 Filipinos", "1,016 formal questionnaires"
-        if words[i + 1:i + 3] and words[i + 1].lower() == "at" and len(words) > i + 2 and words[i + 2][0].isdigit():
-            return True  # "Permanent Positions at 646"
+        if i > 0 and (words[i - 1][0].isdigit() or _NUMBER_WORDS.fullmatch(words[i - 1])):
+            return True
+        if i > 1 and words[i - 2][0].isdigit() and words[i - 1][0].isalpha():
+            return True
+        after = words[i + 1:i + 3]
+        if len(after) == 2 and after[0].lower() == "at" and after[1][0].isdigit():
+            return True
     return False
+
+
+def _counts_directly(sentence: str, counted: Collection[str]) -> bool:
+    """Whether a sentence puts a number right by a word for what is counted (see ``_counted_beside``)."""
+    return _counted_beside(_count_words(sentence), counted)
 
 
 def _counts_none(sentence: str, counted: Collection[str]) -> bool:
@@ -1265,12 +1287,12 @@ _HOPED = re.compile(r"\b(?:hope[sd]?|hoping|urge[sd]?|urging)\b"
                     r"|\b(?:should|would|will|must)\s+(?:\w+\s+)?(?:pass|be (?:passed|carried|approved|supported)|give)\b", re.I)
 
 
-def _not_the_vote(quote: str, days: Collection[str]) -> bool:
+def _not_the_vote(quote: str, days: Collection[date]) -> bool:
     """Whether a sentence's vote is not the one asked about: one of another month than the day asked ("the astounding
     Council 9-7 vote in November", in the minutes of 29 January), or one only hoped for ("I do hope that today Council
     will give unanimous approval")."""
     named = {"".join(m)[:3].lower() for m in _VOTE_MONTH.findall(quote)}
-    if days and named and not named & {date.fromisoformat(day).strftime("%b").lower() for day in days}:
+    if days and named and not named & {day.strftime("%b").lower() for day in days}:
         return True
     return not vote_taken(quote) and bool(_HOPED.search(quote))
 
@@ -1374,7 +1396,7 @@ def _lead_for_kind(
             paper = passages[c.passage_index].date
             if days and paper and all(day > paper for day in days):
                 return True
-            if _not_the_vote(c.quote, days):
+            if _not_the_vote(c.quote, _days_named(query.question)):
                 return True
             if count_asked and not _VOTE_COUNTED.search(c.quote):
                 return True  # "What was the vote count ...?" is not answered by "Carried."
@@ -1411,11 +1433,10 @@ def _lead_for_kind(
         if not (query.wants_figure and counts_only(query.question)) or count_asked:
             return [], "who voted as asked" if who else "a recorded vote"
         # no vote recorded: "How many young people voted in the elections?" asks for a count
-        strong = [c for c in strong if not (_records_vote(c.quote) and _not_the_vote(c.quote, days))]
+        strong = [c for c in strong if not (_records_vote(c.quote) and _not_the_vote(c.quote, _days_named(query.question)))]
         if not strong:
             return [], "a recorded vote"
-    if query.wants_figure and _CHOSEN_ASKED.search(query.question) and not any(
-            re.search(_ROLES["chosen"], c.quote, re.I) for c in strong):
+    if query.wants_figure and _CHOSEN_ASKED.search(query.question) and not any(_CHOSEN.search(c.quote) for c in strong):
         # "Which supplier did they finally choose, and at what price?" is not answered by the quotations received: the
         # choice half asks for a sentence saying who was chosen
         return [], "who was chosen"
@@ -1878,8 +1899,7 @@ _SECOND_PART = re.compile(r",?\s+and\s+(?=(?:what|how|when|who|which|where|why|d
 
 
 # where to look, opening a question: "For Maidstone's Q1 2018/19 KPI update, how many ...", "At its June meeting, what ..."
-_OPENING_CONTEXT = re.compile(r"^\s*(?:for|in|at|on|under|according to)\s+[^,?]{0,120},\s*"
-                              r"(?=(?:what|how|who|which|when|where|why|did|does|do|was|were|is|are|has|have)\b)", re.I)
+_OPENING_CONTEXT = re.compile(rf"^\s*(?:for|in|at|on|under|according to)\s+[^,?]{{0,120}},\s*{_QUESTION_BEGINS}", re.I)
 
 
 def _other_part(
