@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "cllr", "st", "no", "nos", "e.g", "i.e", "etc", "vs", "cf", "approx", "para", "paras", "fig", "ref", "inc", "ltd", "co", "rev", "prof", "sr", "jr", "a.m", "p.m", "hon")
+_ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "cllr", "cr", "ald", "st", "no", "nos", "e.g", "i.e", "etc", "vs", "cf", "approx", "para", "paras", "fig", "ref", "inc", "ltd", "co", "rev", "prof", "sr", "jr", "a.m", "p.m", "hon")
 # a numbered paragraph's number: "1.02", "4.5", "2.4.5"
 _SUB_NUMBER = r"\d{1,2}(?:\.\d{1,2}){1,2}"
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9•·▪●\uf020-\uf0ff])|\n\s*\n|\n(?=\s*(?:[•·▪●\uf020-\uf0ff*-]|[A-Z]{1,4}\d{1,3}\s*[-–—:]|\(?\d{1,3}[.)]\s|(?P<sub>" + _SUB_NUMBER + r"\s+(?:[A-Z][a-z]|\([A-Z]))))")
@@ -12,7 +12,10 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9•·▪
 _MARKER = re.compile(r"^[\s•·▪●\uf020-\uf0ff*–-]+")
 
 
-TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)"  # a person's title in minutes: "Mr B J Sweetland"
+# a person's title in minutes: "Mr B J Sweetland", "Cr G Barratt" (as Australian and New Zealand minutes write a
+# councillor), "Deputy Mayor D Bassett", "Councilmember Ruiz"
+TITLES = (r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Cr|Sir|Dame|(?:Deputy |Lord )?Mayor|Alderman|Ald|Prof|Professor|Rev"
+          r"|Council(?:member|man|woman))")
 # a run of three or more names, as minutes record who voted ("Mr Baker, Mrs Bell, Mr Bond and Mr Booth")
 NAME_RUN = re.compile(rf"(?:\b{TITLES}\.?\s(?:[A-Z][\w'’.-]*,?\s?){{1,3}}(?:and\s)?){{3,}}")
 
@@ -26,8 +29,9 @@ def without_names(text: str, heading: str = "") -> str:
     return heading.rsplit(" > ", 1)[-1] + "\n" + NAME_RUN.sub(" ", text)
 
 
-# a line of names, as minutes list those present or voting: "Mr Shonk", "Mr B Lewis, Mr D Ross"
-NAMES_LINE = re.compile(rf"^\s*{TITLES}\.? [A-Z][\w'’.-]*(?:,? (?:{TITLES}\.? )?[A-Z][\w'’.-]*)*,?\s*$")
+# a line of names, as minutes list those present or voting: "Mr Shonk", "Mr B Lewis, Mr D Ross", "Present: Councillor G.
+# Sullivan Chair"
+NAMES_LINE = re.compile(rf"^\s*(?:[A-Z][A-Za-z]*(?: [A-Za-z]+){{0,2}}:\s*)?{TITLES}\.? [A-Z][\w'’.-]*(?:,? (?:{TITLES}\.? )?[A-Z][\w'’.-]*)*,?\s*$")
 
 
 _LABELLED_VALUES = re.compile(r"\s*[A-Z][A-Za-z]{2,15}:\s*[-+£$]?\d")

@@ -1154,10 +1154,14 @@ def listing_words(query: Query) -> frozenset[str]:
     return frozenset(own)
 
 
+# a report "presented" or a "presentation" given says nothing of who was present
+_PRESENTING = frozenset({"presented", "presenting", "presentation", "presentations", "presenter", "presenters"})
+
+
 def lists_counted(sentence: str, own: frozenset[str]) -> bool:
     """Whether a sentence lists by name the people a "how many" question counts, sharing its ``own`` words (see
     ``listing_words``): "Apologies were received from Cllr A Amos, Cllr D Chambers ..."."""
-    return bool(own) and names_people(sentence) and bool(own & {_stem(t) for t in tokenize(sentence)})
+    return bool(own) and names_people(sentence) and bool(own & {_stem(t) for t in tokenize(sentence) if t not in _PRESENTING})
 
 
 def _rated_first(candidates: list[Candidate], passages: list[Passage], ratio: float, years: tuple[str, ...] = ()) -> list[Candidate]:

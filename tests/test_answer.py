@@ -1801,3 +1801,22 @@ def test_an_officer_speaking_to_their_report_presented_it_and_a_month_cut_short_
     text = "Special Town Meeting Date Action Oct.\n18 Articles due to the Select Board by close of business. Warrant signed."
     assert [text[s:e] for s, e in sentence_spans(text)][0].endswith("by close of business."), sentence_spans(text)
 
+
+
+def test_a_deputy_mayor_marked_chair_chaired_and_a_report_presented_lists_no_one_present(tmp_path):
+    hutt = ("Minutes of an ordinary meeting of The Westhaven City Council held in the Council Chambers on\n"
+            "Tuesday 12 February 2019 commencing at 2.18pm\nPRESENT:\nDeputy Mayor D Bassett (Chair)\nCr G Barratt\nCr C Barry\n"
+            "Cr L Bridson\nCr J Briggs\nAPOLOGIES: An apology was received from Mayor Wallace.\n\n"
+            "1. PUBLIC COMMENT\nThere was no public comment.\n")
+    finance = ("Finance Committee Meeting\nOpen Session\nMay 31, 2023\nMINUTES – OPEN SESSION FINANCE COMMITTEE MEETING\n\n"
+               "1. Meeting Called to Order\nCouncillor Sullivan called the Finance Committee open session meeting to order.\n\n"
+               "5.1.1 Council Professional Development Policy\nMoved by Mayor Noade Reardon, seconded by Councillor Hickey:\n"
+               "RESOLVED that the Finance Committee recommend Common Council amend the policy as presented in the submitted report.\n")
+    assistant = _assistant_over(tmp_path, {"westhaven_city_council_minutes_2019-02-12.txt": hutt,
+                                           "eastport_finance_committee_minutes_2023-05-31.txt": finance})
+    # a deputy mayor marked "(Chair)" chaired
+    answer, lead = _answered(assistant, "Who chaired Westhaven City Council on 12 February 2019?")
+    assert "Bassett" in lead, answer.text
+    # a motion on a report "as presented" names two members but says nothing of who was present
+    answer = assistant.ask("How many members of Eastport's Finance Committee attended the 31 May 2023 meeting?")
+    assert "as presented" not in answer.text, answer.text

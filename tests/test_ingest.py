@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from core.models import Page
-from ingest.chunking import chunk_document, speaker_roles
+from ingest.chunking import blocks_of, chunk_document, speaker_roles
 from ingest.documents import document_from_bytes
 from ingest.metadata import body_from_name, with_council_named
 from ingest.sentences import sentence_spans
@@ -429,3 +429,13 @@ def test_a_meeting_page_is_dated_by_its_heading_and_a_committee_team_is_no_commi
     assert "Cooke" not in doc.body and doc.body == "Camden Council", doc.body
     undated = text.replace("Council - Monday, 14th October, 2024 7.00 pm", "Council meeting")
     assert document_from_bytes(undated.encode(), "camden_council_minutes_2024-10-14.txt").date == "2024-10-14"
+
+
+def test_a_line_of_a_titled_name_heads_nothing_even_after_its_label():
+    page = ("Minutes of an ordinary meeting of the Westhaven City Council held on Tuesday 12 February 2019\n"
+            "PRESENT:\nDeputy Mayor D Bassett (Chair)\nCr G Barratt\nCr C Barry\nMayor Wallace\n\n"
+            "Present: Councillor G. Sullivan Chair\nMayor D. Noade Reardon\nAbsent: Councillor G. Norton\n")
+    lines = page.splitlines()
+    headings = {page[b.start:b.end].strip() for b in blocks_of(page) if b.kind == "heading"}
+    for line in ("Cr G Barratt", "Mayor Wallace", "Present: Councillor G. Sullivan Chair", "Absent: Councillor G. Norton"):
+        assert line in lines and not any(line in heading for heading in headings), headings
