@@ -125,11 +125,25 @@ def _date_end(text: str, pos: int) -> int:
     return m.end() if m else pos
 
 
+def _earlier_meetings(head: str, dates: list[tuple[int, date]]) -> set[date]:
+    """The days ``head`` gives as an earlier meeting's: "That the minutes of the Audit Committee Meeting held on 6 November
+    2008 be received and accepted as a true record"."""
+    earlier = set()
+    for pos, d in dates:
+        end = _date_end(head, pos)
+        if EARLIER_MEETING.search(head[max(0, pos - 400):pos]) or EARLIER_AFTER.search(head[end:end + 120]):
+            earlier.add(d)
+    return earlier
+
+
 def find_date(first_page: str, file_name: str) -> str | None:
     """The meeting or publication date: a date with a cue in the text, else the file name, else any date."""
     head = first_page[:3000]
     dates = _all_dates(head)
+    earlier = _earlier_meetings(head, dates)
     for pos, d in dates:
+        if d in earlier:
+            continue  # "Audit Committee Minutes – 6 November 2008", an item heading the minutes of that day confirmed
         before = re.sub(r"\s+", " ", head[max(0, pos - 140):pos])
         cue = STRONG_DATE_CUES.search(before)
         if cue and cue.group(0).lower().startswith("held") and (pos > _HELD_WITHIN or _TO_BE.search(before[:-len(cue.group(0))])):
@@ -271,6 +285,10 @@ _COMMITTEE_WITHIN = 600
 _CAPS_OPENING = re.compile(r"^(?:MINUTES\s+OF\s+(?:THE\s+)?(?:PROCEEDINGS\s+AT\s+)?(?:(?:AN?|THE)\s+)?(?:[A-Z]+\s+)?MEETING\s+OF\s+(?:THE\s+)?|"
                            r"MINUTES\s+OF\s+(?:THE\s+)?)")
 
+# what a paper is, before its committee's name: "Draft Minutes of", "Regular Meeting of the"
+_PAPER_OPENING = re.compile(r"^(?:(?:Draft|Unconfirmed|Confirmed|Approved|Signed)\s+)?(?:Minutes\s+of\s+(?:the\s+)?)?"
+                            r"(?:(?:an?\s+)?(?:Regular|Special|Ordinary|Extraordinary|Annual|Adjourned|Monthly)\s+)?(?:Meeting\s+of\s+(?:the\s+)?)?")
+
 PLACE_RE = re.compile(r"\b([A-Z][a-z]{3,}) Children[’']s Services Trust")
 
 
@@ -349,7 +367,8 @@ def find_body(text: str, kind: str) -> str:
         else:
             m3 = COMMITTEE_RE.search(head[:_COMMITTEE_WITHIN])
             if m3 and not m3.group(1).startswith(("the ", "and ", "of ", "for ")):
-                committee = m3.group(1).strip()
+                # without what the paper is: "Draft Minutes of Audit Committee", "Regular Meeting of the Board"
+                committee = _PAPER_OPENING.sub("", m3.group(1).strip())
         if committee and council and committee.lower() == council.lower():
             committee = ""
     if kind == "inspection":

@@ -431,6 +431,21 @@ def test_a_meeting_page_is_dated_by_its_heading_and_a_committee_team_is_no_commi
     assert document_from_bytes(undated.encode(), "camden_council_minutes_2024-10-14.txt").date == "2024-10-14"
 
 
+def test_an_item_confirming_earlier_minutes_does_not_date_the_paper_and_what_the_paper_is_is_no_body():
+    draft = ("Item 14.6 - Attachment 1\n\nDraft Minutes of Audit Committee 5 February 2009\n\n"
+             "Councillor A Wilson and P Fynan – Community representative.\n\n"
+             "1/09         Audit Committee Minutes – 6 November 2008\n\nRESOLVED  (Wilson/McDermott)\n\n"
+             "That the minutes of the Audit Committee Meeting held on 6 November 2008 be received and accepted as a true "
+             "record of the meeting.\n")
+    doc = document_from_bytes(draft.encode(), "minutes/kelso_audit_committee_draft_minutes_2009-02-05.txt")
+    assert doc.date == "2009-02-05"  # the file's, not the earlier meeting's whose minutes were confirmed
+    assert doc.body == "Kelso Audit Committee"  # not "Draft Minutes of Audit Committee"; its council from the file name
+    board = ("Regular Meeting of the Board of Education held in the High School on Thursday evening.\n\n"
+             "Members present: Mr. Sweet, Mr. Hart, Mr. Jones.\n")
+    # "Regular Meeting of the Board" is a meeting of the board its file names
+    assert document_from_bytes(board.encode(), "minutes/eastfield_board_of_education_minutes_2019-11-06.txt").body == "Eastfield Board"
+
+
 def test_a_line_of_a_titled_name_heads_nothing_even_after_its_label():
     page = ("Minutes of an ordinary meeting of the Westhaven City Council held on Tuesday 12 February 2019\n"
             "PRESENT:\nDeputy Mayor D Bassett (Chair)\nCr G Barratt\nCr C Barry\nMayor Wallace\n\n"
