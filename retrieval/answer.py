@@ -159,7 +159,7 @@ _CHAIR_HOLDER = re.compile(
     # ... with what they stand for between ("Councillor Douglas Reid, Council (Chair)")
     rf"\bchair(?:s|ed|ing)\b|\b{TITLES}\.? [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*,? (?:[A-Z][\w'’&-]*(?: [A-Z&][\w'’&-]*){{0,4}} )?\((?:Vice[- ])?Chair"
     rf"|\b(?:Vice[- ])?Chair(?:man|woman|person)?\s*[,:–-]\s*(?:{TITLES}|[A-Z][a-z]+ [A-Z])"
-    r"|\b(?:elected (?:as |to )?(?:Vice[- ])?|to )Chair\b", re.I)
+    r"|\b(?:elected\s+(?:as\s+|to\s+)?(?:Vice[- ])?|to\s+)Chair\b", re.I)  # (a PDF's words may stand two spaces apart)
 _CHAIRED_BODY = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|is\s+|has\s+been\s+)?chair\w*\s+(.+?)"
                            r"(?:\s+(?:when|while|at|in|on|during|according|for|before|after)\b|[?,]|$)", re.I)
 
@@ -1086,9 +1086,17 @@ def _counted_beside(words: list[str], counted: Collection[str]) -> bool:
     return False
 
 
+# a count said of its number: "The number of Police Enquiry Offices had reached 28", "the number of complaints was 14"
+_NUMBER_OF = re.compile(r"\bnumber of ((?:[\w’'-]+\s+){1,5}?)(?:had\s+|has\s+|have\s+)?(?:reached|stood at|was|is|were|are|"
+                        r"totall?ed|totals|(?:rose|risen|grew|grown|increased|fell|fallen|decreased|dropped) to)\s+"
+                        r"(?:about\s+|around\s+|nearly\s+|over\s+)?\d", re.I)
+
+
 def _counts_directly(sentence: str, counted: Collection[str]) -> bool:
-    """Whether a sentence puts a number right by a word for what is counted (see ``_counted_beside``)."""
-    return _counted_beside(_count_words(sentence), counted)
+    """Whether a sentence puts a number right by a word for what is counted (see ``_counted_beside``), or says the
+    number of it is one ("The number of Police Enquiry Offices had reached 28")."""
+    return _counted_beside(_count_words(sentence), counted) or any(
+        {_count_key(w) for w in _TOKEN.findall(m.group(1))} & set(counted) for m in _NUMBER_OF.finditer(sentence))
 
 
 def _counts_none(sentence: str, counted: Collection[str]) -> bool:

@@ -1820,3 +1820,20 @@ def test_a_deputy_mayor_marked_chair_chaired_and_a_report_presented_lists_no_one
     # a motion on a report "as presented" names two members but says nothing of who was present
     answer = assistant.ask("How many members of Eastport's Finance Committee attended the 31 May 2023 meeting?")
     assert "as presented" not in answer.text, answer.text
+
+
+def test_a_count_said_as_the_number_of_and_a_chair_appointed_in_words_two_spaces_apart(tmp_path):
+    panel = ("Eastshire Police and Crime Panel\nMinute: Proposed Precept, Budget and Medium Term Financial Strategy\n\n"
+             "The Commissioner introduced the item and highlighted the following points:\n"
+             "a) Public confidence in national policing was at an all-time low;\n"
+             "b) The number of Police Enquiry Offices had reached 28, an increase of 18 since the Commissioner came to office;\n"
+             "c) Victim focused crime had increased by 11.9% since 2019.\n")
+    audit = ("Minutes of Audit Committee 7 October 2010\n\nAPOLOGIES\nAn apology was received and accepted for the absence of "
+             "Mr Neil Adams.\n\nAPPOINTMENT OF CHAIRPERSON\nRESOLVED              (Wilson/McDermott)\n"
+             "That  Mr  Mike  Barry  be  appointed  to  chair  the  meeting  in  the  absence  of  Mr  Neil  Adams.\n")
+    assistant = _assistant_over(tmp_path, {"eastshire_police_crime_panel_precept_minute_2024-02-02.txt": panel,
+                                           "kelso_audit_committee_minutes_2010-10-07.txt": audit})
+    answer, lead = _answered(assistant, "How many Police Enquiry Offices were open in Eastshire at the time of the 2024/25 budget?")
+    assert "28" in lead, answer.text
+    answer, lead = _answered(assistant, "Who chaired the October 2010 audit committee meeting?")
+    assert "Barry" in lead, answer.text
