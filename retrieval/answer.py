@@ -166,6 +166,9 @@ _CHAIRED_BODY = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|is\s+|has\s+been\s+)
 
 # the people a question may ask for by their office: "Which councillor chaired ...?", "Which member moved ...?"
 _OFFICE_HOLDERS = r"councillors?|councilors?|members?|commissioners?|directors?|trustees?|selectm[ae]n|senators?|ministers?"
+# a vote asked for by voter: "How did each trustee vote on ...?", "how the individual councillors voted"
+_EACH_VOTER = re.compile(rf"\b(?:each|every|individual)\s+(?:{_OFFICE_HOLDERS})\b", re.I)
+_VOTED_BY = re.compile(r"\bvot(?:ed|ing)\b", re.I)
 # a question asking for a person: "Who put ...?", "On whose advice ...?", "Which councillors called in ...?"
 _WHO_ASKED = re.compile(rf"^\s*(?:and\s+)?(?:who\b|(?:on|at|by) whose\b|which (?:[\w-]+ )?(?:{_OFFICE_HOLDERS}|officers?|person|people)\b)", re.I)
 # a question asking which office holder
@@ -1401,6 +1404,7 @@ def _lead_for_kind(
         # nor a question about a vote on a day after its paper's ("the Municipal Council meeting to be held on April 1,
         # 2025", in minutes of 19 March).
         who = bool(_WHO_ASKED.search(query.question))
+        each = bool(_EACH_VOTER.search(query.question))
         days = {d.isoformat() for d in _days_named(query.question)}
         count_asked = bool(_VOTE_COUNT_ASKED.search(query.question))
 
@@ -1412,6 +1416,8 @@ def _lead_for_kind(
                 return True
             if count_asked and not _VOTE_COUNTED.search(c.quote):
                 return True  # "What was the vote count ...?" is not answered by "Carried."
+            if each and not NAMED_VOTE.search(c.quote) and not (_PERSON.search(c.quote) and _VOTED_BY.search(c.quote)):
+                return True  # how each voted is said by name ("Ayes: Smith, Jones"), not by "duly seconded and carried"
             return who and not _PERSON.search(c.quote) and not _NAMES_IN_BRACKETS.search(c.quote) and not NAMED_VOTE.search(c.quote)
         close = [c for c in strong if c.score >= strong[0].score * config.support_ratio]
         # a close contender's own vote, or one recorded straight after it ("Approval of minutes from August 2023

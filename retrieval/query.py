@@ -58,7 +58,7 @@ FIGURE_CUES = re.compile(
     r"what (?:\w+ ){0,2}?(?:number|rate|percentage|proportion|share|figure|amount|level(?! of assurance)|overspend|underspend|budget|cost|deficit|surplus|"
     r"increase|limit|price|"
     r"total|turnout|fee|salary|saving|savings|population|output|GVA|income|revenue|investment|turnover|precept|balances?|reserves?)|"
-    r"percentage|proportion|rate of|per cent|%|how long|"
+    r"percentages?|proportions?|rate of|per cent|%|how long|"
     r"how (?:large|big|high|low)|"
     # (not what someone said of one: "What was Karen Croghan's fairness objection to the special rate variation?")
     r"what (?:was|were|is|are|will) (?!(?:[\w’'-]+\s+){0,4}?(?:objections?|concerns?|views?|arguments?|reasons?|points?|complaints?|"

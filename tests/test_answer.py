@@ -1847,3 +1847,28 @@ def test_when_is_said_in_the_sentence_after_the_one_naming_what_is_asked_about(t
     answer, lead = _answered(assistant, "In which month had the Civic Place Risk Register last been updated before the May 2011 "
                                         "audit committee?")
     assert "updated in April" in lead, answer.text
+
+
+def test_percentages_asked_for_are_figures_and_how_each_member_voted_is_said_by_name(tmp_path):
+    panel = ("Eastshire Police and Crime Panel\nMinute: Proposed Precept, Budget and Medium Term Financial Strategy, 2 February 2024\n\n"
+             "The Commissioner introduced the item and highlighted the following points:\n"
+             "a) £1.5 million of funding would be received to tackle anti-social behaviour;\n"
+             "b) Victim focused crime had increased by 11.9% since 2019 and levels of reported violence had exceeded "
+             "pre-pandemic levels.\n")
+    board = ("Eastfield Board of Education\nMinutes of the regular meeting, 6 November 1930\n\n"
+             "Motion made, duly seconded and carried, that A. A. Pearsall be awarded contract in the amount of $14,594.00 for "
+             "constructing the locker and shower building.\n")
+    roll_call = ("Eastfield Board of Education\nMinutes of the regular meeting, 8 January 1931\n\n"
+                 "On the motion to award M. H. Ketcham the contract for the high school windows, the vote was: Ayes: Mr. Sweet, "
+                 "Mr. Hart and Mr. Jones. Nays: Mr. Brown.\n")
+    assistant = _assistant_over(tmp_path, {"eastshire_police_crime_panel_minute_2024-02-02.txt": panel,
+                                           "eastfield_board_of_education_minutes_1930-11-06.txt": board})
+    # "percentages" asks for a figure: one of call answering, which the minute does not give
+    answer = assistant.ask("What 999 and 101 call-answering percentages were reported to the Eastshire panel in February 2024?")
+    assert answer.abstained, answer.text
+    # how each trustee voted is not said by "duly seconded and carried"
+    answer = assistant.ask("How did each trustee vote on awarding A. A. Pearsall the locker and shower building contract?")
+    assert answer.abstained, answer.text
+    named = _assistant_over(tmp_path / "roll_call", {"eastfield_board_of_education_minutes_1931-01-08.txt": roll_call})
+    answer, lead = _answered(named, "How did each trustee vote on awarding M. H. Ketcham the high school windows contract?")
+    assert "Ayes: Mr. Sweet" in lead, answer.text
