@@ -1872,3 +1872,19 @@ def test_percentages_asked_for_are_figures_and_how_each_member_voted_is_said_by_
     named = _assistant_over(tmp_path / "roll_call", {"eastfield_board_of_education_minutes_1931-01-08.txt": roll_call})
     answer, lead = _answered(named, "How did each trustee vote on awarding M. H. Ketcham the high school windows contract?")
     assert "Ayes: Mr. Sweet" in lead, answer.text
+
+
+def test_what_is_counted_goes_on_past_an_and_within_a_name(tmp_path):
+    panel = ("Eastshire Police and Crime Panel\nMinute: Proposed Precept, Budget and Medium Term Financial Strategy, 2 February 2024\n\n"
+             "Minutes:\nThe Eastshire Police and Crime Commissioner introduced the item and highlighted the following points:\n"
+             "a) Public confidence in policing had fallen by 4% since 2022;\n"
+             "b) The number of Police Enquiry Offices had reached 28, an increase of 18 since 2021.\n")
+    board = ("Eastshire Health and Wellbeing Board\nAnnual report, 2023\n\n"
+             "The Health and Wellbeing Board held 5 meetings in 2023, two of them in public workshops.\n")
+    assistant = _assistant_over(tmp_path, {"eastshire_police_crime_panel_minute_2024-02-02.txt": panel,
+                                           "eastshire_health_wellbeing_board_annual_report_2023-12-31.txt": board})
+    # the panel's members are counted, not the police; no vote of theirs is recorded
+    answer = assistant.ask("How many Police and Crime Panel members voted for the 2024/25 precept in Eastshire?")
+    assert answer.abstained, answer.text
+    answer, lead = _answered(assistant, "How many Health and Wellbeing Board meetings were held in 2023?")
+    assert "5 meetings" in lead, answer.text
