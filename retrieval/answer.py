@@ -1269,6 +1269,17 @@ def _figure_lead(
     return lead[:1] + [c for c in candidates if c is not lead[0]], ""
 
 
+# a contents line: an item and the pages it runs to ("3.2 2021 Draft Budget 17 - 42")
+_PAGES_LINE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+\S.*\S\s+\d{1,3}\s*[-–]\s*\d{1,3}$")
+
+
+def _contents_only(quote: str) -> bool:
+    """Whether a sentence is only an agenda's list of items with their pages, under a heading or two."""
+    lines = [line.strip() for line in quote.splitlines() if line.strip()]
+    paged = [line for line in lines if _PAGES_LINE.search(line)]
+    return bool(paged) and all(line in paged or (len(line.split()) <= 4 and not re.search(r"[.!?;]\s*$", line)) for line in lines)
+
+
 def _records_vote(quote: str) -> bool:
     """Whether a sentence says how a vote went: its tally ("For (35)", "13 votes in favor", "Vote: 5-0"), its outcome, or
     the names on a side ("Against the motion: Conmy, Fleming.")."""
@@ -1480,6 +1491,13 @@ def _lead_for_kind(
                         and c.coverage >= best.coverage * 0.8), None)
         if decided is not None:
             return [decided] + [c for c in strong if c is not decided], ""
+        # an agenda's list of items ("3.1 SJ Energy - Burchill Wind Project 3 - 16") names what was to be decided, not
+        # what was
+        if _contents_only(best.quote):
+            said = next((c for c in strong if c.score >= best.score * config.support_ratio and not _contents_only(c.quote)), None)
+            if said is None:
+                return [], "what was decided"
+            return [said] + [c for c in strong if c is not said], ""
     role = asked_role(query.question)
     if role is not None:
         # "Who chaired ...?" is answered by a sentence saying who chaired, not one naming the meeting's members:

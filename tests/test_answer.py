@@ -1888,3 +1888,19 @@ def test_what_is_counted_goes_on_past_an_and_within_a_name(tmp_path):
     assert answer.abstained, answer.text
     answer, lead = _answered(assistant, "How many Health and Wellbeing Board meetings were held in 2023?")
     assert "5 meetings" in lead, answer.text
+
+
+def test_an_agenda_s_list_of_items_and_their_pages_says_nothing_was_decided(tmp_path):
+    agenda = ("Eastport Finance Committee - Open Session\nAGENDA\nThursday, August 13, 2020\n5:00 pm\n\n"
+              "Consent Agenda\n2.1 2021 Utility Fund Operating Budget Timelines 1 - 2\n\n"
+              "Business Items\n3.1 SJ Energy - Burchill Wind Project 3 - 16\n3.2 2021 Draft Budget 17 - 42\n")
+    assistant = _assistant_over(tmp_path, {"eastport_finance_committee_agenda_packet_2020-08-13.txt": agenda})
+    answer = assistant.ask("What did Eastport's Finance Committee decide on the SJ Energy Burchill Wind Project in August 2020?")
+    assert answer.abstained, answer.text
+    minutes = ("Eastport Finance Committee\nMinutes of August 13, 2020\n\n3.1 SJ Energy - Burchill Wind Project\n"
+               "Moved by Councillor Hickey, seconded by Councillor Radwan: RESOLVED that the Finance Committee recommend "
+               "Common Council approve the loan guarantee for the SJ Energy Burchill Wind Project.\n")
+    decided = _assistant_over(tmp_path / "minutes", {"eastport_finance_committee_agenda_packet_2020-08-13.txt": agenda,
+                                                    "eastport_finance_committee_minutes_2020-08-13.txt": minutes})
+    answer, lead = _answered(decided, "What did Eastport's Finance Committee decide on the SJ Energy Burchill Wind Project in August 2020?")
+    assert "RESOLVED" in lead, answer.text
