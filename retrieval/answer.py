@@ -969,8 +969,8 @@ def _measures_missing(query: Query, passage: Passage, sentence: str | None = Non
 _HOW_MANY = re.compile(r"\bhow many\s+(?:of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?(?:[\d,]+\s+|(?:two|three|four|five|six|"
                        r"seven|eight|nine|ten|eleven|twelve|twenty)\s+)?(?=[\w’'-]+\s))?"  # "how many of the 31 key business measures"
                        r"((?:[\w’'-]+\s+){0,4}?[\w’'-]+?)(?=\s+(?:were|was|are|is|did|do|does|had|has|have|will|would|can|could|"
-                       # ("and" within a name goes on: "How many Police and Crime Panel members ...?")
-                       r"in|at|on|of|for|from|with|by|and(?!\s+[A-Z])|or|that|who|which|came|voted|after|before|per|within|across|over|"
+                       # (not "and": "How many Police and Crime Panel members ...?", "the eleven housing and communities KPIs")
+                       r"in|at|on|of|for|from|with|by|or|that|who|which|came|voted|after|before|per|within|across|over|"
                        r"under|since|to|into|make|made|get|got|take|took|see|saw|use|used|live|need|remain|go|went|come|became|left|opposed|supported|"
                        r"attend|attended|spoke|joined|applied|responded|received|registered|submitted|signed)\b"
                        r"|[?,]|$)", re.I)

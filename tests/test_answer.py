@@ -1874,7 +1874,7 @@ def test_percentages_asked_for_are_figures_and_how_each_member_voted_is_said_by_
     assert "Ayes: Mr. Sweet" in lead, answer.text
 
 
-def test_what_is_counted_goes_on_past_an_and_within_a_name(tmp_path):
+def test_what_is_counted_goes_on_past_an_and(tmp_path):
     panel = ("Eastshire Police and Crime Panel\nMinute: Proposed Precept, Budget and Medium Term Financial Strategy, 2 February 2024\n\n"
              "Minutes:\nThe Eastshire Police and Crime Commissioner introduced the item and highlighted the following points:\n"
              "a) Public confidence in policing had fallen by 4% since 2022;\n"
