@@ -281,7 +281,7 @@ _NOT_NAMES = frozenset(
     august september october november december monday tuesday wednesday thursday friday saturday sunday council county
     city borough metropolitan district children child childrens young people family families service services trust panel
     committee cabinet board member members officer officers report reports paper papers minutes meeting quarter
-    ofsted inspection inspector inspectors local authority government department director head chair chairman leader
+    ofsted inspection inspector inspectors local authority government department office director head chair chairman leader
     annual plan strategy policy overall effectiveness good outstanding inadequate requires improvement care leaver leavers
     education health social corporate parenting scrutiny overview question questions answer answers if there this that
     these those it its their they mr mrs ms dr cllr councillor councillors councilor councilors am i""".split()

@@ -1904,3 +1904,14 @@ def test_an_agenda_s_list_of_items_and_their_pages_says_nothing_was_decided(tmp_
                                                     "eastport_finance_committee_minutes_2020-08-13.txt": minutes})
     answer, lead = _answered(decided, "What did Eastport's Finance Committee decide on the SJ Energy Burchill Wind Project in August 2020?")
     assert "RESOLVED" in lead, answer.text
+
+
+def test_an_office_named_in_the_question_is_no_name_the_paper_must_hold(tmp_path):
+    minutes = ("Minutes of a meeting of the Audit and Risk Committee held in the Reception Lounge, Eastport Town Hall on Monday, "
+               "12 September 2022 at 2.11pm.\n\nIN ATTENDANCE\n\n\tGreg Schollum, Deputy Auditor-General\n"
+               "\tDavid Taylor, Sector Manager, Eastport\n\tAthol Graham, Audit Director, Audit New Zealand\n")
+    assistant = _assistant_over(tmp_path, {"eastport_audit_and_risk_committee_minutes_2022-09-12.txt": minutes})
+    # the paper writes the Deputy Auditor-General, not the Office of the Auditor-General
+    answer, lead = _answered(assistant, "Who represented the Office of the Auditor-General as Deputy Auditor-General at "
+                                        "Eastport's Audit and Risk Committee in September 2022?")
+    assert "Schollum" in answer.text, answer.text
