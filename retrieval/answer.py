@@ -1170,10 +1170,17 @@ def listing_words(query: Query) -> frozenset[str]:
 _PRESENTING = frozenset({"presented", "presenting", "presentation", "presentations", "presenter", "presenters"})
 
 
+# minutes listing those present from the one who chaired: "Neil Adams in the Chair, Mike Barry, Councillor Julia Finn"
+_IN_THE_CHAIR = re.compile(r"\bin the chair\b", re.I)
+
+
 def lists_counted(sentence: str, own: frozenset[str]) -> bool:
     """Whether a sentence lists by name the people a "how many" question counts, sharing its ``own`` words (see
     ``listing_words``): "Apologies were received from Cllr A Amos, Cllr D Chambers ..."."""
-    return bool(own) and names_people(sentence) and bool(own & {_stem(t) for t in tokenize(sentence) if t not in _PRESENTING})
+    if not own or not names_people(sentence):
+        return False
+    return bool(own & {_stem(t) for t in tokenize(sentence) if t not in _PRESENTING}) or bool(
+        own & _ATTENDED and _IN_THE_CHAIR.search(sentence))
 
 
 def _rated_first(candidates: list[Candidate], passages: list[Passage], ratio: float, years: tuple[str, ...] = ()) -> list[Candidate]:

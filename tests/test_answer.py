@@ -1915,3 +1915,13 @@ def test_an_office_named_in_the_question_is_no_name_the_paper_must_hold(tmp_path
     answer, lead = _answered(assistant, "Who represented the Office of the Auditor-General as Deputy Auditor-General at "
                                         "Eastport's Audit and Risk Committee in September 2022?")
     assert "Schollum" in answer.text, answer.text
+
+
+def test_those_present_are_listed_from_the_one_in_the_chair(tmp_path):
+    minutes = ("Item 12.4 - Attachment 2\n\nMinutes of Meeting 25 August 2011\n\n"
+               "Neil Adams in the Chair, Mike Barry, Brendyn Williams, Bill Rock, Councillor Michael McDermott (retired 7.35pm), "
+               "Councillor Julia Finn\n\nDennis Banicevic (External Auditor), Joy Bramham (Minute Clerk)\n\n"
+               "Apologies were received and noted from Councillor Andrew Wilson.\n")
+    assistant = _assistant_over(tmp_path, {"kelso_audit_committee_minutes_2011-08-25.txt": minutes})
+    answer, lead = _answered(assistant, "How many members were present at the August 2011 Kelso Audit Committee meeting?")
+    assert "Neil Adams in the Chair" in lead, answer.text
