@@ -1134,7 +1134,7 @@ def _figure_first(
 # people a "how many" question may count by their names, and a sentence naming two or more of them: "Apologies were
 # received from Cllr A Amos, Cllr D Chambers and Cllr J Monk", "intimated from Councillors Kelly, McCuish, Moffat"
 _PEOPLE = frozenset({"councillor", "member", "people", "person", "resident", "officer", "attendee", "trustee", "governor",
-                     "director", "supervisor"})
+                     "director", "supervisor", "representative", "commissioner", "alderman"})
 _PEOPLE_COUNTED = _PEOPLE | {"apology", "speaker", "delegation", "deputation", "candidate", "absence"}
 # words any list of people shares with the question: the people themselves, and how a count of them is put
 _ANY_LIST = _PEOPLE | {"sent", "gave", "were", "recorded", "listed", "named"}

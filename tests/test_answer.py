@@ -1925,3 +1925,13 @@ def test_those_present_are_listed_from_the_one_in_the_chair(tmp_path):
     assistant = _assistant_over(tmp_path, {"kelso_audit_committee_minutes_2011-08-25.txt": minutes})
     answer, lead = _answered(assistant, "How many members were present at the August 2011 Kelso Audit Committee meeting?")
     assert "Neil Adams in the Chair" in lead, answer.text
+
+
+def test_community_representatives_are_people_a_list_of_names_may_count(tmp_path):
+    minutes = ("Minutes of the Kelso Audit Committee held on Thursday, 6 November 2008 at 5.30 pm\n\n"
+               "Councillor Andrew Wilson (as chairperson), Councillor Michael McDermott, Pamela Fynan – Community "
+               "representative, Frank Mersal – community representative, Dr Robert Lang – Chief Executive Officer.\n\n"
+               "The Committee considered the draft audit plan.\n")
+    assistant = _assistant_over(tmp_path, {"kelso_audit_committee_minutes_2008-11-06.txt": minutes})
+    answer, lead = _answered(assistant, "How many community representatives sat on Kelso's Audit Committee at its November 2008 meeting?")
+    assert "Pamela Fynan" in lead and "Frank Mersal" in lead, answer.text
