@@ -1281,7 +1281,8 @@ _PAGES_LINE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+\S.*\S\s+\d{1,3}\s*[-–]
 
 
 def _contents_only(quote: str) -> bool:
-    """Whether a sentence is only an agenda's list of items with their pages, under a heading or two."""
+    """Whether a sentence is only an agenda's list of numbered items with their pages, and short headings ("Business
+    Items") between them."""
     lines = [line.strip() for line in quote.splitlines() if line.strip()]
     paged = [line for line in lines if _PAGES_LINE.search(line)]
     return bool(paged) and all(line in paged or (len(line.split()) <= 4 and not re.search(r"[.!?;]\s*$", line)) for line in lines)
