@@ -1406,6 +1406,26 @@ def _before(c: Candidate, other: Candidate, passages: list[Passage]) -> bool:
     return here.text.find(c.quote) < there.text.find(other.quote)
 
 
+_VALUE_CELL = re.compile(r"[-+(]?[£$€]?\s?\d[\d,.]*%?\)?|N/?A|-|–")
+
+
+def _row_asked(best: Candidate, passages: list[Passage], query: Query) -> Candidate | None:
+    """Under a table's row of column names ("2007 Tax per $100,000 of Assessment | 2008 Tax per $100,000 of Assessment |
+    Increase"), the row the question names by its first cell ("Education | $264.00 | $264.00 | $0.00 | 0.00%")."""
+    cells = [cell.strip() for cell in best.quote.split(" | ")]
+    if len(cells) < 3 or any(_VALUE_CELL.fullmatch(cell) for cell in cells):
+        return None
+    subject = {_stem(t) for t in subject_words(query)}
+    row: Candidate | None = best
+    for _ in range(12):
+        row = _next_sentence(row, passages, shortest=3) if row is not None else None
+        if row is None or " | " not in row.quote:
+            return None
+        if subject & {_stem(t) for t in tokenize(row.quote.split(" | ", 1)[0])}:
+            return row
+    return None
+
+
 def _lead_for_kind(
     query: Query, strong: list[Candidate], passages: list[Passage], config: AnswerConfig
 ) -> tuple[list[Candidate], str]:
@@ -1415,6 +1435,10 @@ def _lead_for_kind(
     measures; a grade or rating question with a sentence giving one; both are declined (an empty list, and
     what was missing) when there is none. A "when" question leads with a dated sentence when there is one.
     """
+    row = _row_asked(strong[0], passages, query)
+    if row is not None:
+        # the row the question names, under the table's row of column names that led
+        strong = [row] + [c for c in strong if c.quote != row.quote]
     if query.wants_vote:
         # How a vote went is answered by its tally or its outcome ("For (39) ... Against (19)", "carried unanimously"),
         # before any figure the question names ("the vote on the amendment to cut the contribution to 17%"): a close

