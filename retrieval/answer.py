@@ -1226,6 +1226,25 @@ def _change_only(quote: str) -> bool:
     return has_figure(quote) and bool(_CHANGE_BY.search(quote)) and not has_figure(_CHANGE_BY.sub(" ", quote))
 
 
+_TOTAL_ASKED = re.compile(r"\btotal((?:\s+[\w’'-]+){1,4})", re.I)
+
+
+def _names_total(question: str, candidates: list[Candidate]) -> Candidate | None:
+    """For a question asking for a total ("what do total sources of funds come to?"), the candidate stating a figure that
+    names it in the question's words ("Total Sources of Funds $113,199,507 $118,486,056"), the most of them first."""
+    m = _TOTAL_ASKED.search(question)
+    if not m:
+        return None
+    words = ["total"] + m.group(1).lower().split()
+    best, most = None, 1
+    for c in candidates:
+        said = " ".join(re.findall(r"[\w’'-]+", c.quote.lower()))
+        n = max((k for k in range(2, len(words) + 1) if " ".join(words[:k]) in said), default=0)
+        if n > most and has_figure(c.quote):
+            best, most = c, n
+    return best
+
+
 def _figure_lead(
     query: Query, candidates: list[Candidate], passages: list[Passage], config: AnswerConfig
 ) -> tuple[list[Candidate], str]:
@@ -1250,6 +1269,9 @@ def _figure_lead(
             return [], f"a figure for {' or '.join(sorted(acronyms))}"
         fitting = named
     only = counts_only(query.question)
+    totalled = _names_total(query.question, fitting)
+    if totalled is not None:
+        fitting = [totalled] + [c for c in fitting if c is not totalled]
     lead = _figure_first(fitting, counted_words(query.question), config.support_ratio, only)
     if not lead and only:
         # no sentence states the count: a close contender listing those counted by name answers with their names

@@ -1944,3 +1944,11 @@ def test_the_row_a_question_names_under_a_table_s_row_of_column_names(tmp_path):
     assert assistant.ingest([PROJECT_ROOT / "corpus" / "heldout_27" / "papers"]).ok
     answer, lead = _answered(assistant, "Did the education portion of the Oro-Medonte tax bill change between 2007 and 2008?")
     assert "Education | $264.00 | $264.00 | $0.00 | 0.00%" in lead, answer.text
+
+
+def test_a_total_asked_for_is_read_from_the_row_naming_it_in_the_question_s_words(tmp_path):
+    # held-out set 28's papers: "Recurring Sources of Funds" matches the question better than "Total Sources of Funds"
+    assistant = Assistant(make_settings(tmp_path / "data"))
+    assert assistant.ingest([PROJECT_ROOT / "corpus" / "heldout_28" / "papers"]).ok
+    answer, lead = _answered(assistant, "In the Town of Hopkinton's initial FY25 budget paper, what do total sources of funds come to?")
+    assert "Total Sources of Funds" in lead and "$118,486,056" in lead, answer.text
