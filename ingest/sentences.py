@@ -41,10 +41,10 @@ _RAG_ROW_END = re.compile(r"\b(?:RED|AMBER|GREEN|Red|Amber|Green)(?:\s+(?:(?:Get
                           r"Worsen(?:ing|ed)|Declining|Stable|Same|Up|Down))?\s*$")
 # a table row's end in a PDF's text: a run of three or more values ("Fire-related deaths 1 2 0 3 2 0 0",
 # "... conducted NA 297 532 599 513 N/A N/A", "2013/14 2014/15 2015/16")
-_VALUE = r"(?:[-+(]?[£$€]?\d[\d,.]*(?:/\d{2,4})?%?\)?|N/?A|n/a|TBC|-|–)"
-_VALUES_ROW_END = re.compile(rf"(?:[ \t]+{_VALUE}){{3}}[ \t]*$|^[ \t]*{_VALUE}(?:[ \t]+{_VALUE}){{2,}}[ \t]*$", re.M)
-_CELL_VALUES_END = re.compile(rf"(?:[ \t]*\|[ \t]*{_VALUE}){{2,}}[ \t]*$")
-_VALUES_ONLY = re.compile(rf"[ \t]*{_VALUE}(?:[ \t]+{_VALUE})*[ \t]*$")
+VALUE = r"(?:[-+(]?[£$€]?\d[\d,.]*(?:/\d{2,4})?%?\)?|N/?A|n/a|TBC|-|–)"  # a value in a table's cell
+_VALUES_ROW_END = re.compile(rf"(?:[ \t]+{VALUE}){{3}}[ \t]*$|^[ \t]*{VALUE}(?:[ \t]+{VALUE}){{2,}}[ \t]*$", re.M)
+_CELL_VALUES_END = re.compile(rf"(?:[ \t]*\|[ \t]*{VALUE}){{2,}}[ \t]*$")
+_VALUES_ONLY = re.compile(rf"[ \t]*{VALUE}(?:[ \t]+{VALUE})*[ \t]*$")
 
 
 def row_of_values(sentence: str) -> bool:

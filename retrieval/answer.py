@@ -23,6 +23,7 @@ from ingest.sentences import (
     SHORT_MONTHS,
     TALLY,
     TITLES,
+    VALUE,
     VOTE_OUTCOME,
     clean_sentence,
     row_of_values,
@@ -1428,7 +1429,7 @@ def _before(c: Candidate, other: Candidate, passages: list[Passage]) -> bool:
     return here.text.find(c.quote) < there.text.find(other.quote)
 
 
-_VALUE_CELL = re.compile(r"[-+(]?[£$€]?\s?\d[\d,.]*%?\)?|N/?A|-|–")
+_VALUE_CELL = re.compile(VALUE)
 
 
 def _row_asked(best: Candidate, passages: list[Passage], query: Query) -> Candidate | None:
