@@ -150,8 +150,7 @@ def find_date(first_page: str, file_name: str) -> str | None:
             # an event of the body ("the conference was held on 4 June 2024"), or a meeting to come ("BE INTRODUCED at
             # the Municipal Council meeting to be held on April 1, 2025"), not the paper's meeting
             continue
-        end = _date_end(head, pos)
-        if cue and not EARLIER_MEETING.search(head[max(0, pos - 400):pos]) and not EARLIER_AFTER.search(head[end:end + 120]):
+        if cue:
             return d.isoformat()
     m = ISO_DATE.search(file_name)
     if m:
