@@ -1330,6 +1330,8 @@ _VOTERS_NAMED = re.compile(rf"\b(?:[A-Z]\.\s?|{TITLES}\.?\s+(?:[A-Z]\s)*)(?:[A-Z
 # 4-1", "13 votes in favor", "carried unanimously", "four to zero"
 _VOTE_COUNT_ASKED = re.compile(r"\bvote (?:count|tally|totals?)\b|\bby what (?:vote|margin|majority)\b|\bhow did the vote split\b"
                                r"|\bhow many\b[^?]{0,80}?\b(?:for and against|in favou?r and against)\b", re.I)
+# how many of the members voted one way: "How many councillors voted for adopting the budget?"
+_VOTERS_COUNT_ASKED = re.compile(rf"\bhow many\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_OFFICE_HOLDERS})\b[^?]{{0,60}}?\bvot(?:ed|ing)\b", re.I)
 _VOTE_COUNTED = re.compile(rf"{TALLY.pattern}|\b\d+\s*(?:[-–/]|to)\s*\d+\b|\b\d+\s+votes?\b|\b\d+\s+(?:for|against|in favou?r)\b"
                            r"|\bunanimous(?:ly)?\b|\bnem\.? con\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+to\s+"
                            r"(?:zero|nil|none|one|two|three|four|five|six)\b", re.I)
@@ -1474,6 +1476,7 @@ def _lead_for_kind(
         each = bool(_EACH_VOTER.search(query.question))
         days = {d.isoformat() for d in _days_named(query.question)}
         count_asked = bool(_VOTE_COUNT_ASKED.search(query.question))
+        voters_counted = bool(_VOTERS_COUNT_ASKED.search(query.question))
 
         def unfit(c: Candidate) -> bool:
             paper = passages[c.passage_index].date
@@ -1483,6 +1486,8 @@ def _lead_for_kind(
                 return True
             if count_asked and not _VOTE_COUNTED.search(c.quote):
                 return True  # "What was the vote count ...?" is not answered by "Carried."
+            if voters_counted and not _VOTE_COUNTED.search(c.quote) and not NAMED_VOTE.search(c.quote):
+                return True  # nor "How many councillors voted for ...?", which the names of those for may answer
             if each and not NAMED_VOTE.search(c.quote) and not (_PERSON.search(c.quote) and _VOTED_BY.search(c.quote)):
                 return True  # how each voted is said by name ("Ayes: Smith, Jones"), not by "duly seconded and carried"
             return who and not _PERSON.search(c.quote) and not _NAMES_IN_BRACKETS.search(c.quote) and not NAMED_VOTE.search(c.quote)
@@ -1515,7 +1520,7 @@ def _lead_for_kind(
                       and not (_bare_tally(c.quote) and _before(c, strong[0], passages))), None)
         if voted is not None:
             return [voted] + [c for c in strong if c is not voted], ""
-        if not (query.wants_figure and counts_only(query.question)) or count_asked:
+        if not (query.wants_figure and counts_only(query.question)) or count_asked or voters_counted:
             return [], "who voted as asked" if who else "a recorded vote"
         # no vote recorded: "How many young people voted in the elections?" asks for a count
         strong = [c for c in strong if not (_records_vote(c.quote) and _not_the_vote(c.quote, _days_named(query.question)))]

@@ -1952,3 +1952,19 @@ def test_a_total_asked_for_is_read_from_the_row_naming_it_in_the_question_s_word
     assert assistant.ingest([PROJECT_ROOT / "corpus" / "heldout_28" / "papers"]).ok
     answer, lead = _answered(assistant, "In the Town of Hopkinton's initial FY25 budget paper, what do total sources of funds come to?")
     assert "Total Sources of Funds" in lead and "$118,486,056" in lead, answer.text
+
+
+def test_how_many_councillors_voted_is_a_vote_count_not_answered_by_carried(tmp_path):
+    minutes = ("Eastport City Council\nMinutes of the Annual Budget Meeting, 20 November 2018\n\n"
+               "1. Adoption of the Annual Budget 2019\nIt was moved by Councillor R McGinley and seconded by Councillor S "
+               "McGrattan that the Annual Budget for the local financial year ending 31st December 2019 be adopted.\n"
+               "The resolution was put and carried.\n\n"
+               "2. Vacancy refund\nIt was moved by Councillor D Costello and seconded by Councillor C Cuffe that the vacancy "
+               "refund for 2019 be set at 40%.\nThe resolution was put and carried.\n")
+    assistant = _assistant_over(tmp_path, {"eastport_city_council_budget_meeting_minutes_2018-11-20.txt": minutes})
+    answer = assistant.ask("How many councillors voted for adopting Eastport City Council's 2019 budget?")
+    assert answer.abstained, answer.text
+    counted = minutes.replace("The resolution was put and carried.\n\n2.", "The resolution was carried by 44 votes to 11.\n\n2.")
+    tallied = _assistant_over(tmp_path / "tallied", {"eastport_city_council_budget_meeting_minutes_2018-11-20.txt": counted})
+    answer, lead = _answered(tallied, "How many councillors voted for adopting Eastport City Council's 2019 budget?")
+    assert "44 votes to 11" in answer.text, answer.text
