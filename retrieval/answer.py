@@ -737,6 +737,11 @@ _COMPARED_FY = re.compile(r"\b(?:same (?:period|quarter|time) (?:in|of|last year
 _STATUTE_YEAR = re.compile(r"\b(?:Act|Order|Regulations|Rules|Measure)\s+(?:of\s+)?(?:19|20)\d\d\b")
 
 
+# a figure said with its financial year: "£579.6m for 2025/26", "$4.2 million in FY 2024-25"
+_FIGURE_FOR_FY = re.compile(r"[£$€]\s?\d[\d,.]*\s?(?:m|bn|k|million|billion)?\s+(?:for|in)\s+((?:the\s+)?(?:FY\s?)?(?:19|20)\d\d\s*[-/–]\s*\d{2,4})",
+                            re.I)
+
+
 def other_years(query: Query, quote: str, paper_date: str | None = None) -> bool:
     """Whether a sentence names only years other than those asked about (or the year before one).
 
@@ -755,6 +760,11 @@ def other_years(query: Query, quote: str, paper_date: str | None = None) -> bool
         if paper_date and paper_date[:4] not in asked:
             compared = set()
         if named_fy and not named_fy & (set(query.financial_years) | compared):
+            return True
+        # every figure said with its year is of another: "the net Revenue Budget estimate of £579.6m for 2025/26 ...; ix)
+        # Note progress with the Council Plan and Budget 2024/25" gives no budget for 2024/25
+        tied = {fy for m in _FIGURE_FOR_FY.finditer(quote) for fy in financial_years_in(m.group(1))}
+        if tied and not tied & set(query.financial_years):
             return True
     if not query.years or (paper_date or "")[:4] in query.years:
         return False

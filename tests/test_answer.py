@@ -1968,3 +1968,16 @@ def test_how_many_councillors_voted_is_a_vote_count_not_answered_by_carried(tmp_
     tallied = _assistant_over(tmp_path / "tallied", {"eastport_city_council_budget_meeting_minutes_2018-11-20.txt": counted})
     answer, lead = _answered(tallied, "How many councillors voted for adopting Eastport City Council's 2019 budget?")
     assert "44 votes to 11" in answer.text, answer.text
+
+
+def test_a_figure_said_with_another_financial_year_does_not_answer_for_the_year_a_later_item_names(tmp_path):
+    minutes = ("Eastshire County Council\nCabinet minutes, 9 January 2025\n\n"
+               "RESOLVED to recommend the County Council to: vi) Approve the net Revenue Budget estimate of £579.6m for "
+               "2025/26 set out in Appendix 2 (Medium Term Financial Plan) and authorise the Chief Executive to make "
+               "adjustments to the presentation of the Budget Summary; vii) Agree the Reserves Policy set out in Appendix 6; "
+               "ix) Note progress with the Council Plan and Budget 2024/25 since quarter 2 set out in section 4.\n")
+    assistant = _assistant_over(tmp_path, {"eastshire_cabinet_minutes_2025-01-09.txt": minutes})
+    answer = assistant.ask("What net revenue budget did Eastshire County Council's Cabinet recommend for 2024/25?")
+    assert answer.abstained, answer.text
+    answer, lead = _answered(assistant, "What net revenue budget did Eastshire County Council's Cabinet recommend for 2025/26?")
+    assert "£579.6m" in lead, answer.text
