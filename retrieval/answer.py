@@ -339,6 +339,11 @@ def _stem(token: str) -> str:
     return stem if len(stem) >= 4 else token
 
 
+def _stems(text: str) -> set[str]:
+    """The stems (see ``_stem``) of a text's words."""
+    return {_stem(t) for t in tokenize(text)}
+
+
 _MONEY_ASKED = re.compile(r"\b(?:cost|costs|value|price|budget|spend|spent|spending|funding|fee|fees|salary|overspend|underspend|"
                           r"savings?|investment|invested|GVA|income|revenue|(?<!staff )(?<!staffing )(?<!employee )(?<!workforce )turnover|precept|balances?|reserves?|worth|how much (?:money|funding|did|does|do|was|is|will|has|have)|"
                           r"in (?:dollars|pounds|euros|rupees))\b", re.I)
@@ -1249,9 +1254,11 @@ def _names_total(question: str, candidates: list[Candidate]) -> Candidate | None
     words = ["total"] + m.group(1).lower().split()
     best, most = None, 1
     for c in candidates:
+        if not has_figure(c.quote):
+            continue
         said = " ".join(re.findall(r"[\w’'-]+", c.quote.lower()))
         n = max((k for k in range(2, len(words) + 1) if " ".join(words[:k]) in said), default=0)
-        if n > most and has_figure(c.quote):
+        if n > most:
             best, most = c, n
     return best
 
@@ -1304,7 +1311,7 @@ def _figure_lead(
             f"{before.quote if before else ''} {_list_lead_in(lead[0], passages)}")
     if only and _counts_directly(lead[0].quote, counted_words(query.question)):
         subject = set()  # the count of what is asked ("the 65,000 Filipinos in Manitoba") is of it, whatever else is asked
-    if subject and not {_stem(t) for t in subject} & {_stem(t) for t in tokenize(said)}:
+    if subject and not {_stem(t) for t in subject} & _stems(said):
         return [], f"a figure for {' or '.join(sorted(subject))}"
     return lead[:1] + [c for c in candidates if c is not lead[0]], ""
 
@@ -1451,13 +1458,14 @@ def _row_asked(best: Candidate, passages: list[Passage], query: Query) -> Candid
     if len(cells) < 3 or any(_VALUE_CELL.fullmatch(cell) for cell in cells):
         return None
     subject = {_stem(t) for t in subject_words(query)}
-    row: Candidate | None = best
+    row = best
     for _ in range(12):
-        row = _next_sentence(row, passages, shortest=3) if row is not None else None
-        if row is None or " | " not in row.quote:
+        after = _next_sentence(row, passages, shortest=3)
+        if after is None or " | " not in after.quote:
             return None
-        if subject & {_stem(t) for t in tokenize(row.quote.split(" | ", 1)[0])}:
-            return row
+        if subject & _stems(after.quote.split(" | ", 1)[0]):
+            return after
+        row = after
     return None
 
 
@@ -1518,8 +1526,8 @@ def _lead_for_kind(
         about = {_stem(t) for t in subject_words(query) if t not in _VOTE_WORDS_ASKED}
         side = side_asked(query.question)
         for c in close:
-            own = about - {_stem(t) for t in tokenize(passages[c.passage_index].body)}
-            if (own and not own & {_stem(t) for t in tokenize(c.quote)}) or not _MOTION_LIKE.search(c.quote):
+            own = about - _stems(passages[c.passage_index].body)
+            if (own and not own & _stems(c.quote)) or not _MOTION_LIKE.search(c.quote):
                 continue  # (and a vote follows a motion or an item, not "The Board ... met in regular session")
             vote = _vote_following(c, passages, side=side)
             if vote is not None and not unfit(vote):
@@ -1622,7 +1630,7 @@ def _lead_for_kind(
             # the best names what is asked about and the sentence after it says when: "Mr Gregg distributed an updated
             # copy of the Civic Place Risk Register." / "Mr Gregg noted that the Register had been updated in April ..."
             subject = {_stem(t) for t in subject_words(query)}
-            if subject & {_stem(t) for t in tokenize(strong[0].quote)} & {_stem(t) for t in tokenize(after.quote)}:
+            if subject & _stems(strong[0].quote) & _stems(after.quote):
                 return [after, strong[0]] + strong[1:], ""
         return ([dated] + [c for c in strong if c is not dated] if dated else []), "a date for what was asked"
     return strong, ""
