@@ -53,6 +53,13 @@ def _assistant_over(tmp_path, papers: dict[str, str | bytes]) -> Assistant:
     return assistant
 
 
+def _assistant_over_set(tmp_path, n: int) -> Assistant:
+    """An assistant over the papers of held-out set ``n`` (corpus/heldout_N/papers), read where they stand."""
+    assistant = Assistant(make_settings(tmp_path / "data"))
+    assert assistant.ingest([PROJECT_ROOT / "corpus" / f"heldout_{n}" / "papers"]).ok
+    return assistant
+
+
 def _answered(assistant: Assistant, question: str) -> tuple[Answer, str]:
     """The answer to a question the papers answer, and its leading sentence (up to its first citation)."""
     answer = assistant.ask(question)
@@ -841,8 +848,7 @@ def test_a_fiscal_year_named_by_its_end_and_a_hyphenated_quarter_pick_the_report
 def test_a_paper_s_title_line_does_not_lead_when_a_close_sentence_says_something(tmp_path):
     # the eighth held-out set's papers: the town board's newest minutes open with "Town of North Star Monthly Meeting
     # February 16, 2021.", which matches the question closely and says nothing
-    assistant = Assistant(make_settings(tmp_path / "data"))
-    assert assistant.ingest([PROJECT_ROOT / "corpus" / "heldout_8" / "papers"]).ok
+    assistant = _assistant_over_set(tmp_path, 8)
     answer = assistant.ask("How did the North Star board decide to hold its 2021 annual meeting?")
     assert not answer.abstained, answer.notes
     lead = answer.text.split("[1]")[0]
@@ -1842,8 +1848,7 @@ def test_a_count_said_as_the_number_of_and_a_chair_appointed_in_words_two_spaces
 def test_when_is_said_in_the_sentence_after_the_one_naming_what_is_asked_about(tmp_path):
     # held-out set 31's papers: "Mr Gregg distributed an updated copy of the Civic Place Risk Register to all members."
     # is followed by "Mr Gregg noted that the Register had been updated in April ...", which the question shares less of
-    assistant = Assistant(make_settings(tmp_path / "data"))
-    assert assistant.ingest([PROJECT_ROOT / "corpus" / "heldout_31" / "papers"]).ok
+    assistant = _assistant_over_set(tmp_path, 31)
     answer, lead = _answered(assistant, "In which month had the Civic Place Risk Register last been updated before the May 2011 "
                                         "audit committee?")
     assert "updated in April" in lead, answer.text
@@ -1940,16 +1945,14 @@ def test_community_representatives_are_people_a_list_of_names_may_count(tmp_path
 def test_the_row_a_question_names_under_a_table_s_row_of_column_names(tmp_path):
     # held-out set 27's papers: the budget overview's row of column names ("2007 Tax per $100,000 of Assessment | 2008
     # Tax per $100,000 of Assessment | Increase | % Increase") matches the question best; the row it names answers
-    assistant = Assistant(make_settings(tmp_path / "data"))
-    assert assistant.ingest([PROJECT_ROOT / "corpus" / "heldout_27" / "papers"]).ok
+    assistant = _assistant_over_set(tmp_path, 27)
     answer, lead = _answered(assistant, "Did the education portion of the Oro-Medonte tax bill change between 2007 and 2008?")
     assert "Education | $264.00 | $264.00 | $0.00 | 0.00%" in lead, answer.text
 
 
 def test_a_total_asked_for_is_read_from_the_row_naming_it_in_the_question_s_words(tmp_path):
     # held-out set 28's papers: "Recurring Sources of Funds" matches the question better than "Total Sources of Funds"
-    assistant = Assistant(make_settings(tmp_path / "data"))
-    assert assistant.ingest([PROJECT_ROOT / "corpus" / "heldout_28" / "papers"]).ok
+    assistant = _assistant_over_set(tmp_path, 28)
     answer, lead = _answered(assistant, "In the Town of Hopkinton's initial FY25 budget paper, what do total sources of funds come to?")
     assert "Total Sources of Funds" in lead and "$118,486,056" in lead, answer.text
 
