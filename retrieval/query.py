@@ -105,7 +105,7 @@ _LATEST_CUES = re.compile(
 )
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december")
-MONTH_YEAR_RE = re.compile(rf"\b({'|'.join(MONTH_NAMES)}),?\s+(19[5-9]\d|20[0-4]\d)\b", re.I)  # "March, 2022" too
+MONTH_YEAR_RE = re.compile(rf"\b({'|'.join(MONTH_NAMES)}),?\s+(19\d\d|20[0-4]\d)\b", re.I)  # "March, 2022" too
 # a span of years: "2022-2027", "2018/19", "2023 to 2024" (a financial year when the two are consecutive)
 YEAR_RANGE_RE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|/|to)\s*((?:19|20)?\d\d)\b")
 _FOLLOW_UP = re.compile(
@@ -114,7 +114,7 @@ _FOLLOW_UP = re.compile(
     r"his|her|its|their)\b",
     re.I,
 )
-YEAR_RE = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+YEAR_RE = re.compile(r"\b(19\d\d|20[0-4]\d)\b")
 QUARTER_RE = re.compile(r"\b(?:Q\s?([1-4])|quarter\s*([1-4])|(first|second|third|fourth)[\s-]+quarter)\b", re.I)
 _ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
 CODE_RE = re.compile(r"\b([A-Z]{1,4}\d{1,3}[a-z]?)(?:\s*/\s*([A-Z]{0,4}\d{1,3}))?\b")

@@ -1984,3 +1984,13 @@ def test_a_figure_said_with_another_financial_year_does_not_answer_for_the_year_
     assert answer.abstained, answer.text
     answer, lead = _answered(assistant, "What net revenue budget did Eastshire County Council's Cabinet recommend for 2025/26?")
     assert "£579.6m" in lead, answer.text
+
+
+def test_years_before_1950_are_read_as_years(tmp_path):
+    # held-out set 32's school board minutes of 1930 and 1931: the enrolment was reported in September 1930, not 1931
+    assistant = _assistant_over_set(tmp_path, 32)
+    answer = assistant.ask("How many pupils were enrolled in the Amityville schools in September 1931?")
+    assert answer.abstained, answer.text
+    answer, lead = _answered(assistant, "How much was the Long Island Lighting Company bill read at the Amityville board's "
+                                        "September 1930 meeting?")
+    assert "665.00" in lead, answer.text
