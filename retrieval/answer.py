@@ -349,6 +349,12 @@ _MONEY_ASKED = re.compile(r"\b(?:cost|costs|value|price|budget|spend|spent|spend
                           r"in (?:dollars|pounds|euros|rupees))\b", re.I)
 _CHANGE_ASKED = re.compile(r"\b(?:percentage|per ?cent|%|rise|rose|ris(?:en|ing)|increas|decreas|fall|fell|grow|grew|change|compare|reduc|cut|"
                            r"(?:go|goes|went|gone|going) (?:up|down))", re.I)
+# "What TRIFR did Nelmac actually achieve?": what happened is asked, not what was aimed at or foreseen (unless compared)
+_ACTUAL_ASKED = re.compile(r"\b(?:actual(?:ly)?|achieved)\b", re.I)
+_PLAN_ASKED = re.compile(r"\b(?:targets?|budget\w*|assum\w*|forecast\w*|project\w*|estimat\w*|expect\w*|plann?\w*|versus|vs\.?|against|"
+                         r"compar\w*)\b", re.I)
+_PLANNED_ONLY = re.compile(r"\b(?:targets?|estimat\w*|forecast\w*|projected|anticipated)\b", re.I)
+_HAPPENED = re.compile(r"\b(?:actual\w*|achiev\w*|outturn|reached|recorded|delivered)\b", re.I)
 _MONEY = re.compile(r"[£$€₹]\s?\d|\bRs\.?\s?\d|\d\s?(?:million|billion|bn|m|k|lakhs?|crores?)\b|\d\s?[£$€](?!\w)|"
                     r"\b(?:pounds?|pence|dollars?|rupees?|euros?)\b", re.I)
 # a table's unit, stated once for all its rows: "(Rs. in lakhs)", "(£000)", "$ in millions", "£'000"
@@ -1276,6 +1282,9 @@ def _figure_lead(
     if not _CHANGE_ASKED.search(query.question):
         # "The FY18 residential exemption amount increased by $106" gives a change, not the amount asked for
         fitting = [c for c in fitting if not _change_only(c.quote)]
+    if _ACTUAL_ASKED.search(query.question) and not _PLAN_ASKED.search(query.question):
+        # "We set the 2023 target of reducing TRIFR from 12 to under 10" does not say what was achieved
+        fitting = [c for c in fitting if not _PLANNED_ONLY.search(c.quote) or _HAPPENED.search(c.quote)]
     if not fitting:
         return [], unit_missing(query.question, candidates[0].quote, _unit_of(passages[candidates[0].passage_index])) if candidates else ""
     acronyms = _acronyms(query.question)

@@ -1994,3 +1994,21 @@ def test_years_before_1950_are_read_as_years(tmp_path):
     answer, lead = _answered(assistant, "How much was the Long Island Lighting Company bill read at the Amityville board's "
                                         "September 1930 meeting?")
     assert "665.00" in lead, answer.text
+
+
+def test_what_was_actually_achieved_is_not_answered_with_a_target(tmp_path):
+    plan = ("Eastbury Gallery Trust\nStatement of Intent 2023-2026, 30 June 2023\n\nOperating environment\n"
+            "Visitor trends: prior to COVID-19 the Gallery's annual visitor target was 130,000 visitors. "
+            "The Gallery reopened after its redevelopment with a new education programme for schools.\n")
+    # held-out set 25's papers give the Suter's visitor target before COVID-19, and no visitor count
+    answer = _assistant_over_set(tmp_path / "suter", 25).ask("How many people actually visited the Suter in the 2022/23 "
+                                                               "financial year?")
+    assert answer.abstained, answer.text
+    assistant = _assistant_over(tmp_path, {"eastbury_gallery_statement_of_intent_2023-06-30.txt": plan})
+    answer, lead = _answered(assistant, "What was the Eastbury Gallery's annual visitor target before COVID-19?")
+    assert "130,000" in lead, answer.text
+    reported = plan.replace("The Gallery reopened", "In the 2022/23 financial year the Gallery recorded 98,500 visitors. "
+                                                     "The Gallery reopened")
+    assistant = _assistant_over(tmp_path / "reported", {"eastbury_gallery_statement_of_intent_2023-06-30.txt": reported})
+    answer, lead = _answered(assistant, "How many people actually visited the Eastbury Gallery in the 2022/23 financial year?")
+    assert "98,500" in lead, answer.text
