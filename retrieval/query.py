@@ -115,7 +115,7 @@ _FOLLOW_UP = re.compile(
     re.I,
 )
 YEAR_RE = re.compile(r"\b(19\d\d|20[0-4]\d)\b")
-QUARTER_RE = re.compile(r"\b(?:Q\s?([1-4])|quarter\s*([1-4])|(first|second|third|fourth)[\s-]+quarter)\b", re.I)
+QUARTER_RE = re.compile(r"\b(?:Q(?:tr\.?)?\s?([1-4])|quarter\s*([1-4])|(first|second|third|fourth)[\s-]+quarter)\b", re.I)
 _ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
 CODE_RE = re.compile(r"\b([A-Z]{1,4}\d{1,3}[a-z]?)(?:\s*/\s*([A-Z]{0,4}\d{1,3}))?\b")
 

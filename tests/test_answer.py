@@ -2012,3 +2012,15 @@ def test_what_was_actually_achieved_is_not_answered_with_a_target(tmp_path):
     assistant = _assistant_over(tmp_path / "reported", {"eastbury_gallery_statement_of_intent_2023-06-30.txt": reported})
     answer, lead = _answered(assistant, "How many people actually visited the Eastbury Gallery in the 2022/23 financial year?")
     assert "98,500" in lead, answer.text
+
+
+def test_a_quarter_written_qtr_is_the_quarter_asked_about(tmp_path):
+    minutes = ("Westmere County Council\nCorporate Scrutiny Committee minutes, 16 November 2021\n\n"
+               "3 Monitoring Performance: Corporate Scorecard Qtr 2 2021/22\n"
+               "The Portfolio Member presented the Corporate Scorecard. The Council's digital strategy continues to prove "
+               "successful during the pandemic, and Customer Service indicators maintained their performance.\n")
+    assistant = _assistant_over(tmp_path, {"westmere_corporate_scrutiny_committee_minutes_2021-11-16.txt": minutes})
+    answer, lead = _answered(assistant, "What did the Q2 2021/22 scorecard say about the Council's digital strategy?")
+    assert "continues to prove successful" in lead, answer.text
+    answer = assistant.ask("What did the Q3 2021/22 scorecard say about the Council's digital strategy?")
+    assert answer.abstained, answer.text
