@@ -299,7 +299,9 @@ _GENERIC = frozenset(tokenize(
 
 _CONTEXT = re.compile(r"\b(?:at the time of|according to|as reported|reported to|"
                       r"in (?:its|the|[\w-]+[’']s) (?:[\w-]+ ){0,4}?(?:report|inspection|minutes|overview|memo|presentation|update)|"
-                      r"in (?:its|the) (?:\w+ ){0,3}?(?:budget|plan|strategy)(?=\s*(?:[?,.;]|$))|"
+                      r"in (?:its|the) (?:\w+ ){0,3}?(?:budget|plan|strategy)(?=\s*(?:[?,.;]|$)|\s+(?:in|at)\s)|"
+                      # what was "added to the FY 2003 budget" has a cost of its own, not a budget
+                      r"(?:to|into) (?:its|the) (?:\w+ ){0,3}?budget(?=\s*(?:[?,.;]|$)|\s+(?:in|at)\s)|"
                       r"at (?:its|the) (?:\w+ ){0,4}?(?:inspection|meeting|panel))\b", re.I)
 
 

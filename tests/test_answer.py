@@ -2024,3 +2024,15 @@ def test_a_quarter_written_qtr_is_the_quarter_asked_about(tmp_path):
     assert "continues to prove successful" in lead, answer.text
     answer = assistant.ask("What did the Q3 2021/22 scorecard say about the Council's digital strategy?")
     assert answer.abstained, answer.text
+
+
+def test_what_was_added_to_a_budget_has_a_cost_of_its_own(tmp_path):
+    minutes = ("City of Westford\nFinance Committee minutes, 29 August 2002\n\n"
+               "Chairman Vincent turned the meeting over to the City Administrator, who started the discussion on the "
+               "Proposed FY 2003 budget and the corresponding Sub-Committee recommendations. The first recommendation was "
+               "to include the Fingerprint System requested by the Police Department amounting to $139,000. The motion "
+               "passed 9-0.\n")
+    assistant = _assistant_over(tmp_path, {"westford_finance_committee_minutes_2002-08-29.txt": minutes})
+    answer, lead = _answered(assistant, "How much was the police fingerprint system that Westford's Finance Committee added to "
+                                        "the FY 2003 budget in August 2002?")
+    assert "$139,000" in lead, answer.text
