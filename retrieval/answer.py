@@ -160,7 +160,10 @@ _CHAIR_HOLDER = re.compile(
     # ... with what they stand for between ("Councillor Douglas Reid, Council (Chair)")
     rf"\bchair(?:s|ed|ing)\b|\b{TITLES}\.? [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*,? (?:[A-Z][\w'’&-]*(?: [A-Z&][\w'’&-]*){{0,4}} )?\((?:Vice[- ])?Chair"
     rf"|\b(?:Vice[- ])?Chair(?:man|woman|person)?\s*[,:–-]\s*(?:{TITLES}|[A-Z][a-z]+ [A-Z])"
-    r"|\b(?:elected\s+(?:as\s+|to\s+)?(?:Vice[- ])?|to\s+)Chair\b", re.I)  # (a PDF's words may stand two spaces apart)
+    r"|\b(?:elected\s+(?:as\s+|to\s+)?(?:Vice[- ])?|to\s+)Chair\b"  # (a PDF's words may stand two spaces apart)
+    # the chair opening the meeting: "called to order by Finance Committee Chairman Larry Vincent", "Chair Kate Jones convened"
+    r"|\bto\s+order\s+by\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){0,4}?Chair(?:man|woman|person)?\s+(?-i:[A-Z])"
+    r"|\bChair(?:man|woman|person)?\s+(?:(?-i:[A-Z])[\w'’-]*\s+){1,2}(?:called|convened|opened)\b", re.I)
 _CHAIRED_BODY = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|is\s+|has\s+been\s+)?chair\w*\s+(.+?)"
                            r"(?:\s+(?:when|while|at|in|on|during|according|for|before|after)\b|[?,]|$)", re.I)
 
@@ -187,7 +190,8 @@ _PERSON = re.compile(
 def chaired_body(question: str) -> str:
     """The word for the body a "who chaired" question asks about ("board", "committee"), or ""."""
     m = _CHAIRED_BODY.search(question)
-    words = tokenize(m.group(1)) if m else []
+    # (not the day of "the Finance Committee meeting of August 29, 2002")
+    words = [w for w in tokenize(m.group(1)) if not w[0].isdigit() and w not in MONTH_NAMES] if m else []
     return words[-1] if words else ""
 
 

@@ -2036,3 +2036,13 @@ def test_what_was_added_to_a_budget_has_a_cost_of_its_own(tmp_path):
     answer, lead = _answered(assistant, "How much was the police fingerprint system that Westford's Finance Committee added to "
                                         "the FY 2003 budget in August 2002?")
     assert "$139,000" in lead, answer.text
+
+
+def test_the_chairman_who_called_the_meeting_to_order_chaired_it(tmp_path):
+    minutes = ("City of Westford\nFinance Committee minutes, 29 August 2002\n\n"
+               "Officials present: Councilman Kenneth Ferguson, Councilman Dick Groner, Councilman Larry Vincent.\n"
+               "The meeting was called to order by Finance Committee Chairman Larry Vincent at 5:35 P.M. The Chairman then "
+               "turned the meeting over to the City Administrator, who started the discussion on the Proposed FY 2003 budget.\n")
+    assistant = _assistant_over(tmp_path, {"westford_finance_committee_minutes_2002-08-29.txt": minutes})
+    answer, lead = _answered(assistant, "Who chaired the Westford Finance Committee meeting of August 29, 2002?")
+    assert "Chairman Larry Vincent" in lead, answer.text
