@@ -81,8 +81,8 @@ _CARRIED = r"carried(?!\s+(?:out|over|forward|under|through|into|across|away|off
 VOTE_OUTCOME = re.compile(
     rf"\b(?:{_CARRIED}|lost|defeated|fell|unanimous(?:ly)?|nem\.? con)\b|\bmotion\s+(?:was\s+)?(?:passed|failed)\b|(?-i:\bPASSED\b)"
     r"|\b\d+\s+votes?\s+(?:in\s+favou?r|for|against)\b|\bvote:?\s*\(?\d+\s*[-–]\s*\d+\b"
-    # "(4-1 vote)"; a spoken tally, "four to zero"
-    r"|\b\d+\s*[-–]\s*\d+\s+vote\b|" + _SPOKEN_TALLY.pattern +
+    # "(4-1 vote)", "approved on a 5 to 3 vote"; a spoken tally, "four to zero"
+    r"|\b\d+\s*(?:[-–]|to)\s*\d+\s+vote\b|" + _SPOKEN_TALLY.pattern +
     # a tally in brackets after what was decided: "Minutes approved unanimously (2-0)", "Motion adopted (5-1)"
     r"|\b(?:approved|adopted|passed|carried|agreed|accepted|rejected|denied)\b[^.\n]{0,30}" + _BRACKET_TALLY +
     # a table of votes, its outcome a cell of its own: "ARTICLE 1 New High School: | 208 | 10 | 4 | Pass | 29-April-2019"

@@ -2046,3 +2046,17 @@ def test_the_chairman_who_called_the_meeting_to_order_chaired_it(tmp_path):
     assistant = _assistant_over(tmp_path, {"westford_finance_committee_minutes_2002-08-29.txt": minutes})
     answer, lead = _answered(assistant, "Who chaired the Westford Finance Committee meeting of August 29, 2002?")
     assert "Chairman Larry Vincent" in lead, answer.text
+
+
+def test_a_vote_said_as_5_to_3_is_the_vote_recorded(tmp_path):
+    minutes = ("City of Westford\nFinance Committee minutes, 7 October 2003\n\n"
+               "The meeting was called to order at 5:45 P.M. Councilman Olsen made a motion to amend the minutes of the "
+               "September 22, 2003 Finance Committee meeting. He asked that the following items be added to the minutes: "
+               "-The City Administrator stated that 5% of general fund expenditures should be used for capital expenditures. "
+               "The motion was seconded by Councilman Ferguson and approved on a 5 to 3 vote. A motion was made to approve "
+               "the minutes as amended and approved on a 7 to 1 vote. A motion was made by Councilman Groner to approve the "
+               "SRO funding. The motion was seconded by Councilman Ferguson and approved unanimously.\n")
+    assistant = _assistant_over(tmp_path, {"westford_finance_committee_minutes_2003-10-07.txt": minutes})
+    answer, lead = _answered(assistant, "What was the vote on Councilman Olsen's October 2003 amendment to the Westford "
+                                        "Finance Committee minutes?")
+    assert "5 to 3" in lead, answer.text
