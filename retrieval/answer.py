@@ -169,7 +169,7 @@ _CHAIRED_BODY = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|is\s+|has\s+been\s+)
 
 
 # the people a question may ask for by their office: "Which councillor chaired ...?", "Which member moved ...?"
-_OFFICE_HOLDERS = r"councillors?|councilors?|members?|commissioners?|directors?|trustees?|selectm[ae]n|senators?|ministers?"
+_OFFICE_HOLDERS = r"councillors?|councilors?|councilm[ae]n|councilwom[ae]n|aldermen|alderman|members?|commissioners?|directors?|trustees?|selectm[ae]n|senators?|ministers?"
 # a vote asked for by voter: "How did each trustee vote on ...?", "how the individual councillors voted"
 _EACH_VOTER = re.compile(rf"\b(?:each|every|individual)\s+(?:{_OFFICE_HOLDERS})\b", re.I)
 _VOTED_BY = re.compile(r"\bvot(?:ed|ing)\b", re.I)

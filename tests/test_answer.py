@@ -2060,3 +2060,12 @@ def test_a_vote_said_as_5_to_3_is_the_vote_recorded(tmp_path):
     answer, lead = _answered(assistant, "What was the vote on Councilman Olsen's October 2003 amendment to the Westford "
                                         "Finance Committee minutes?")
     assert "5 to 3" in lead, answer.text
+
+
+def test_how_each_councilman_voted_is_said_by_name(tmp_path):
+    minutes = ("City of Westford\nFinance Committee minutes, 29 August 2002\n\n"
+               "The next motion was made by Councilman Edith Vogel to increase the Parks Property Tax by two cents to 18 "
+               "cents per $100 assessed valuation. Bob Weber seconded the motion. The motion passed on a 6-4 vote.\n")
+    assistant = _assistant_over(tmp_path, {"westford_finance_committee_minutes_2002-08-29.txt": minutes})
+    answer = assistant.ask("How did each councilman vote on the August 2002 parks property tax increase?")
+    assert answer.abstained, answer.text
