@@ -978,8 +978,10 @@ def _added_terms(query: Query, lead: Candidate, after: Candidate, lexical: Lexic
     return sum(w for t, w in terms.items() if t in new) / (sum(terms.values()) or 1.0)
 
 
-# the kind of paper or meeting a measure's word may name ("the Saint John budget report", "the budget meeting")
-_PAPER_NAMED = r"(?:report|paper|book|document|memo|overview|presentation|update|meeting|session|hearing|workshop)s?\b"
+# the kind of paper, meeting or body a measure's word may name ("the Saint John budget report", "the budget meeting",
+# "the Budget Committee")
+_PAPER_NAMED = (r"(?:report|paper|book|document|memo|overview|presentation|update|meeting|session|hearing|workshop|committee|"
+                r"sub-committee|panel|board|group|forum|officer|manager|team)s?\b")
 
 
 def _measures_missing(query: Query, passage: Passage, sentence: str | None = None) -> list[str]:
@@ -1171,9 +1173,14 @@ _NAMED_MANY = re.compile(r"\b(?:Councillors|Cllrs|Members|Messrs|Trustees|Direct
                          r"(?:\s*(?:,|\band\b)\s*(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+)+")
 
 
+# a labelled list of three or more full names without titles: "PRESENT: Marie Bell, Verna Brown, Bill Dwyer, ..."
+_NAMES_LISTED = re.compile(r"\b(?i:present|absent|apologies|excused|attendees|in attendance)\s*[:–-]\s*"
+                           r"(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+(?:\s*,\s*(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+){2,}")
+
+
 def names_people(sentence: str) -> bool:
     """Whether a sentence names two or more people, a list a count of them may be read from."""
-    return len(_NAMED_ONE.findall(sentence)) >= 2 or bool(_NAMED_MANY.search(sentence))
+    return len(_NAMED_ONE.findall(sentence)) >= 2 or bool(_NAMED_MANY.search(sentence) or _NAMES_LISTED.search(sentence))
 
 
 _ATTENDED = frozenset({"attend", "attendanc", "present"})  # (as stemmed)

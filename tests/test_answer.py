@@ -2069,3 +2069,16 @@ def test_how_each_councilman_voted_is_said_by_name(tmp_path):
     assistant = _assistant_over(tmp_path, {"westford_finance_committee_minutes_2002-08-29.txt": minutes})
     answer = assistant.ask("How did each councilman vote on the August 2002 parks property tax increase?")
     assert answer.abstained, answer.text
+
+
+def test_members_present_listed_by_plain_names_answer_how_many_of_a_budget_committee_attended(tmp_path):
+    minutes = ("Westford County Budget Committee\nMinutes, April 25, 2000\n\n"
+               "6:15 p.m. - Harris Hall Main Floor\n"
+               "PRESENT: Marie Bell, Verna Brown, Bill Dwyer, Bobby Green, Mary Ann Holser, Angel Jones, Anna Morrison "
+               "and Peter Sorenson. David Crowell and Cindy Weeldreyer, excused.\n"
+               "Chair Marie Bell called the meeting to order. Bell welcomed the newest Budget Committee member, Angel Jones.\n"
+               "Van Vactor also noted three people who are not often seen, but put in a tremendous amount of time working on "
+               "very detailed and complex budgets.\n")
+    assistant = _assistant_over(tmp_path, {"westford_county_budget_committee_minutes_2000-04-25.txt": minutes})
+    answer, lead = _answered(assistant, "How many Westford Budget Committee members attended the 25 April 2000 meeting?")
+    assert "Marie Bell, Verna Brown" in lead, answer.text
