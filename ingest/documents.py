@@ -27,7 +27,7 @@ def content_hash(data: bytes) -> str:
 
 # Raise when a change to how papers are read, chunked or embedded changes their passages or vectors. A paper's id
 # names the version that read it, so the next ingest reads a stored paper again, replacing it whole.
-READER_VERSION = 13
+READER_VERSION = 14
 
 
 def doc_id_for(sha256: str) -> str:

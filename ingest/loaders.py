@@ -135,9 +135,12 @@ def _html_text(html: str) -> Loaded:
     h1 = soup.find("h1")
     heading = h1.get_text(" ", strip=True) if h1 is not None else ""
     # the page's heading names it, unless the window title says that and more ("VUDA Budget 2010-2011 - CAPITAL
-    # EXPENDITURE" for the heading "Budget 2010-2011"), leaving out the site's name after a bar
+    # EXPENDITURE" for the heading "Budget 2010-2011"), or says more in other words ("Isle of Anglesey County Council -
+    # Corporate Scrutiny Committee - minutes 16 November 2021" for "Agenda, decisions and minutes"), leaving out the
+    # site's name after a bar
     window = title.split(" | ")[0].strip()
-    title = window if heading and heading.lower() in window.lower() else heading or title
+    fuller = heading.lower() in window.lower() or len(window.split()) > len(heading.split())
+    title = window if heading and fuller else heading or title
     root = soup.find("main") or soup.body or soup
     # a table row is one line, its cells apart as in a Word table, not "Legal charges1.001.50"
     for row in root.find_all("tr"):

@@ -368,6 +368,9 @@ def find_body(text: str, kind: str) -> str:
             if m3 and not m3.group(1).startswith(("the ", "and ", "of ", "for ")):
                 # without what the paper is: "Draft Minutes of Audit Committee", "Regular Meeting of the Board"
                 committee = _PAPER_OPENING.sub("", m3.group(1).strip())
+                if council and committee.lower().startswith(council.lower()):
+                    # (the council named before it: "Parramatta City Council, Audit Committee")
+                    committee = committee[len(council):].lstrip(" ,:–-")
         if committee and council and committee.lower() == council.lower():
             committee = ""
     if kind == "inspection":

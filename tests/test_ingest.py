@@ -454,3 +454,15 @@ def test_a_line_of_a_titled_name_heads_nothing_even_after_its_label():
     headings = {page[b.start:b.end].strip() for b in blocks_of(page) if b.kind == "heading"}
     for line in ("Cr G Barratt", "Mayor Wallace", "Present: Councillor G. Sullivan Chair", "Absent: Councillor G. Norton"):
         assert line in lines and not any(line in heading for heading in headings), headings
+
+
+def test_a_window_title_saying_more_in_other_words_names_the_page_and_its_council_is_named_once():
+    page = ("<html><head><title>Isle of Westmere County Council - Corporate Scrutiny Committee - minutes 16 November 2021"
+            "</title></head><body><h1>Agenda, decisions and minutes</h1><p>Venue: Virtual Meeting</p>"
+            "<p>Monitoring Performance: Corporate Scorecard Qtr 2 2021/22</p><p>The majority (70%) of the Corporate Health "
+            "Performance indicators monitored are performing well against targets.</p></body></html>")
+    doc = document_from_bytes(page.encode(), "minutes/corporate_scrutiny_committee_minutes_2021-11-16.html")
+    assert doc.body == "Westmere County Council: Corporate Scrutiny Committee", (doc.title, doc.body)
+    minutes = "Eastvale City Council, Audit Committee\nMinutes of the meeting of 25 August 2011\n\nThe meeting opened at 4pm.\n"
+    doc = document_from_bytes(minutes.encode(), "minutes/audit_committee_minutes_2011-08-25.txt")
+    assert doc.body == "Eastvale City Council: Audit Committee", doc.body
