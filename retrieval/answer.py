@@ -96,10 +96,11 @@ _DECISION_RE = re.compile(
 # A question asking what was decided (not one naming "decision 24/00093"), and a sentence recording a resolution
 DECIDED_CUES = re.compile(r"\b(?:decided?|resolved?|agreed?|approved?|endorsed?|happened (?:to|with))\b", re.I)
 _RESOLUTION_RE = re.compile(r"\bRESOLVED\b|\bresolved\b|\b(?:agreed|decided|agrees|decides) (?:that|to)\b")
-_PRESENTED = (r"\bintroduc(?:e|ed|es|ing)\b|\bpresent(?:ed|s|ing)?\b|\binformed (?:the )?(?:Committee|Board|Panel|Commission|Council|members)\b"
+# (not those "present", who attended: "present the report" presents)
+_PRESENTED = (r"\bintroduc(?:e|ed|es|ing)\b|\bpresent(?:ed|s|ing)\b|\bpresent\s+(?:the|a|an|his|her|their|its|this)\b|\binformed (?:the )?(?:Committee|Board|Panel|Commission|Council|members)\b"
               # an officer speaking to their report: "Planner Rachael Willox said the purpose of this report was ..."
               r"|\b(?:said|explained|advised|noted)\s+(?:that\s+)?(?:the\s+purpose\s+of\s+)?(?:this|the|her|his|their)\s+report\b"
-              r"|\b(?:outlined|summari[sz]ed) the\b|\btook (?:the )?(?:Committee|Board|Panel|members) through\b"
+              r"|\b(?:outlined|summari[sz]ed|reviewed) the\b|\btook (?:the )?(?:Committee|Board|Panel|members) through\b"
               r"|\b(?:heard|received)\s+(?:a|the)\s+(?:verbal\s+)?(?:deputation|delegation|presentation|petition)\s+from\b")
 _MOVERS = r"\b(?:RESOLVED|MOTION|AMENDMENT|Resolved|Motion|Amendment)\b:?\s*\(\s*[A-Z][\w'’-]+\s*/\s*[A-Z][\w'’-]+\s*\)"
 _MOVED_BY = re.compile(_MOVERS)

@@ -2082,3 +2082,15 @@ def test_members_present_listed_by_plain_names_answer_how_many_of_a_budget_commi
     assistant = _assistant_over(tmp_path, {"westford_county_budget_committee_minutes_2000-04-25.txt": minutes})
     answer, lead = _answered(assistant, "How many Westford Budget Committee members attended the 25 April 2000 meeting?")
     assert "Marie Bell, Verna Brown" in lead, answer.text
+
+
+def test_who_presented_is_not_answered_by_those_present(tmp_path):
+    minutes = ("Westford County Budget Committee\nMinutes, May 2, 1995\n\n"
+               "Chair Kate Jones convened the Budget Committee at 5:30 p.m. with Commissioners Steve Cornacchia, Ellie Dumdi "
+               "and Jerry Rust present, along with citizen members Peter Bartel and Marie Bell.\n\n"
+               "District Attorney's Office (Fund 24): David Garnick, Senior Management Analyst, briefly reviewed the District "
+               "Attorney's Office budget, and stated that it was basically a maintenance level budget.\n")
+    assistant = _assistant_over(tmp_path, {"westford_county_budget_committee_minutes_1995-05-02.txt": minutes})
+    answer, lead = _answered(assistant, "Who presented the District Attorney's budget to the Westford County Budget Committee "
+                                        "in May 1995?")
+    assert "David Garnick" in lead, answer.text
