@@ -164,7 +164,11 @@ _CHAIR_HOLDER = re.compile(
     r"|\b(?:elected\s+(?:as\s+|to\s+)?(?:Vice[- ])?|to\s+)Chair\b"  # (a PDF's words may stand two spaces apart)
     # the chair opening the meeting: "called to order by Finance Committee Chairman Larry Vincent", "Chair Kate Jones convened"
     r"|\bto\s+order\s+by\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){0,4}?Chair(?:man|woman|person)?\s+(?-i:[A-Z])"
-    r"|\bChair(?:man|woman|person)?\s+(?:(?-i:[A-Z])[\w'’-]*\s+){1,2}(?:called|convened|opened)\b", re.I)
+    r"|\bChair(?:man|woman|person)?\s+(?:(?-i:[A-Z])[\w'’-]*\s+){1,2}(?:called|convened|opened)\b"
+    # "Councillor Sullivan called the Finance Committee open session meeting to order."
+    r"|(?-i:\b(?!(?:The|Chair\w*|Mayor|President|Clerk|Secretary|Convener|Speaker)\b)[A-Z][\w'’-]+)\s+called\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?(?:meeting|session)\s+to\s+order\b"
+    # a report addressed to the chair: "Chairman Councillor Merrithew and Members of Finance Committee"
+    rf"|\bChair(?:man|woman|person)?\s+(?:{TITLES}\.?\s+)?(?-i:[A-Z])[\w'’-]+\s+and\s+Members\b", re.I)
 _CHAIRED_BODY = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|is\s+|has\s+been\s+)?chair\w*\s+(.+?)"
                            r"(?:\s+(?:when|while|at|in|on|during|according|for|before|after)\b|[?,]|$)", re.I)
 

@@ -2094,3 +2094,19 @@ def test_who_presented_is_not_answered_by_those_present(tmp_path):
     answer, lead = _answered(assistant, "Who presented the District Attorney's budget to the Westford County Budget Committee "
                                         "in May 1995?")
     assert "David Garnick" in lead, answer.text
+
+
+def test_a_report_addressed_to_the_chairman_and_a_councillor_calling_the_meeting_to_order_say_who_chaired(tmp_path):
+    report = ("City of Westport\nReport to Finance Committee, 13 August 2020\n\n"
+              "Chairman Councillor Merrithew and Members of Finance Committee\n\n"
+              "Subject: 2021 Utility Fund Operating Budget timelines. The operating budget will be presented in November.\n")
+    minutes = ("City of Westport\nFinance Committee minutes, 28 February 2024\n\n"
+               "Present: Councillor Sullivan, Councillor Hickey, Councillor Norton.\n"
+               "1. Call to Order\nCouncillor Sullivan called the Finance Committee open session meeting to order.\n"
+               "2. Approval of Minutes\nMoved by Councillor Hickey: RESOLVED that the minutes be approved.\n")
+    assistant = _assistant_over(tmp_path, {"westport_finance_committee_report_2020-08-13.txt": report,
+                                           "westport_finance_committee_minutes_2024-02-28.txt": minutes})
+    answer, lead = _answered(assistant, "Who chaired Westport's Finance Committee in August 2020?")
+    assert "Merrithew" in lead, answer.text
+    answer, lead = _answered(assistant, "Who chaired Westport's Finance Committee meeting in February 2024?")
+    assert "Councillor Sullivan called" in lead, answer.text
