@@ -1842,9 +1842,12 @@ def select(
                 strong.append(after)
                 if taken == 1:
                     continue
+            # (a list of those counted in the best sentence's own paper, however low it scores: "Apologies were received
+            # from Councillor Casserly, ..." under the heading of the minutes asked about)
             strong += [c for c in candidates if c.score < config.min_score and gives(c) and c is not after and (
                 c.score >= strong[0].score * config.support_ratio
-                or ((passages[c.passage_index].doc_id == best_doc or taken > 1) and c.score >= strong[0].score * 0.5))][:taken]
+                or ((passages[c.passage_index].doc_id == best_doc or taken > 1) and c.score >= strong[0].score * 0.5)
+                or (taken > 1 and passages[c.passage_index].doc_id == best_doc))][:taken]
     # the year of a report named as the source ("Estyn's 2018-19 annual report") holds for the rest of an undated
     # paper (a transcript) that names it; a dated paper's own year already counts
     sources = ({p.doc_id for p in passages if not p.date and period_matches(query, p)}

@@ -2110,3 +2110,12 @@ def test_a_report_addressed_to_the_chairman_and_a_councillor_calling_the_meeting
     assert "Merrithew" in lead, answer.text
     answer, lead = _answered(assistant, "Who chaired Westport's Finance Committee meeting in February 2024?")
     assert "Councillor Sullivan called" in lead, answer.text
+
+
+def test_the_list_of_apologies_in_the_minutes_asked_about_answers_how_many_sent_them(tmp_path):
+    # held-out set 20's papers: the adjourned budget meeting's "Apologies were received from Councillor Casserly,
+    # Councillor O'Boyle and Councillor O'Grady." scores under half its minutes' opening line
+    assistant = _assistant_over_set(tmp_path, 20)
+    answer, lead = _answered(assistant, "How many members sent apologies to the adjourned statutory budget meeting of Sligo "
+                                        "County Council in December 2019?")
+    assert "Apologies were received from Councillor Casserly" in lead, answer.text
