@@ -54,7 +54,7 @@ def test_questions_on_papers_never_used_in_development_meet_their_floors(heldout
 
 
 def test_the_later_held_out_sets_do_not_fall_below_where_they_were_met(later_heldout_assistant):
-    # 1,080 questions on 174 papers of bodies and formats no earlier set has (a Scottish community council, a Californian
+    # 1,160 questions on 187 papers of bodies and formats no earlier set has (a Scottish community council, a Californian
     # water district, Denver's transport district, a Florida city commission's transcript; Kenya's Controller of
     # Budget, a Welsh community council, an NHS Wales board; Colorado's Joint Budget Committee, Philadelphia's City
     # Controller, a Minnesota town board; Ottawa's transit commission and police board, an Indian development
@@ -71,13 +71,15 @@ def test_the_later_held_out_sets_do_not_fall_below_where_they_were_met(later_hel
     # council; an Ontario township, a Western Australian shire and an NHS Wales board; a Massachusetts town and a New
     # Zealand district council; two English borough and city councils; a Canadian city council's transcript and another
     # Canadian city's finance committee; an Australian city's audit committee and an English police and crime panel; a
-    # New York school board's minutes of 1930 and 1931 and a New Zealand council's audit and risk committee), all in one
-    # index. Their figures are far below the goals and the other sets' floors (README, "Answer quality"); these floors
-    # sit just under them to catch a change that makes such papers worse. 53 of 891 answerable questions are declined.
+    # New York school board's minutes of 1930 and 1931 and a New Zealand council's audit and risk committee; a Missouri
+    # city's finance committee and an Oregon county's budget committee; a Welsh county council's scrutiny committee and
+    # a Scottish council's education committee), all in one index. Their figures are far below the goals and the other
+    # sets' floors (README, "Answer quality"); these floors sit just under them to catch a change that makes such papers
+    # worse. 54 of 957 answerable questions are declined.
     questions = [q for n in LATER_HELDOUT_SETS for q in load_questions(PROJECT_ROOT / "tests" / "data" / f"heldout_set_{n}.jsonl")]
     _assert_floors(_summary(later_heldout_assistant, questions), {
-        "hit@5": 0.92, "mrr": 0.81, "figures_exact": 0.66, "abstained_when_unanswerable": 0.70,
-    }, most_wrongly_abstained=0.065)
+        "hit@5": 0.93, "mrr": 0.82, "figures_exact": 0.67, "abstained_when_unanswerable": 0.72,
+    }, most_wrongly_abstained=0.06)
 
 
 def test_figures_are_compared_as_values():
