@@ -174,7 +174,8 @@ _CHAIRED_BODY = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|is\s+|has\s+been\s+)
 
 
 # the people a question may ask for by their office: "Which councillor chaired ...?", "Which member moved ...?"
-_OFFICE_HOLDERS = r"councillors?|councilors?|councilm[ae]n|councilwom[ae]n|aldermen|alderman|members?|commissioners?|directors?|trustees?|selectm[ae]n|senators?|ministers?"
+_OFFICE_HOLDERS = (r"councillors?|councilors?|councilm[ae]n|councilwom[ae]n|alderm[ae]n|members?|commissioners?|directors?|trustees?|"
+                   r"selectm[ae]n|senators?|ministers?")
 # a vote asked for by voter: "How did each trustee vote on ...?", "how the individual councillors voted"
 _EACH_VOTER = re.compile(rf"\b(?:each|every|individual)\s+(?:{_OFFICE_HOLDERS})\b", re.I)
 _VOTED_BY = re.compile(r"\bvot(?:ed|ing)\b", re.I)
@@ -1846,8 +1847,8 @@ def select(
             # from Councillor Casserly, ..." under the heading of the minutes asked about)
             strong += [c for c in candidates if c.score < config.min_score and gives(c) and c is not after and (
                 c.score >= strong[0].score * config.support_ratio
-                or ((passages[c.passage_index].doc_id == best_doc or taken > 1) and c.score >= strong[0].score * 0.5)
-                or (taken > 1 and passages[c.passage_index].doc_id == best_doc))][:taken]
+                or (taken > 1 and passages[c.passage_index].doc_id == best_doc)
+                or ((passages[c.passage_index].doc_id == best_doc or taken > 1) and c.score >= strong[0].score * 0.5))][:taken]
     # the year of a report named as the source ("Estyn's 2018-19 annual report") holds for the rest of an undated
     # paper (a transcript) that names it; a dated paper's own year already counts
     sources = ({p.doc_id for p in passages if not p.date and period_matches(query, p)}
