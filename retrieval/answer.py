@@ -987,7 +987,7 @@ def _added_terms(query: Query, lead: Candidate, after: Candidate, lexical: Lexic
 # the kind of paper, meeting or body a measure's word may name ("the Saint John budget report", "the budget meeting",
 # "the Budget Committee")
 _PAPER_NAMED = (r"(?:report|paper|book|document|memo|overview|presentation|update|meeting|session|hearing|workshop|committee|"
-                r"sub-committee|panel|board|group|forum|officer|manager|team)s?\b")
+                r"sub-committee|panel|board|group|forum|officer|manager|team|calculation|setting|process|pack|cycle|round)s?\b")
 
 
 def _measures_missing(query: Query, passage: Passage, sentence: str | None = None) -> list[str]:

@@ -2119,3 +2119,15 @@ def test_the_list_of_apologies_in_the_minutes_asked_about_answers_how_many_sent_
     answer, lead = _answered(assistant, "How many members sent apologies to the adjourned statutory budget meeting of Sligo "
                                         "County Council in December 2019?")
     assert "Apologies were received from Councillor Casserly" in lead, answer.text
+
+
+def test_a_budget_calculation_is_where_to_look_not_a_budget_asked_for(tmp_path):
+    minutes = ("Westshire Fire Authority\nMinutes of the meeting of 13 February 2024\n\n"
+               "5. Council Tax Precept 2024/25\n"
+               "The Authority calculated the following amounts for the year 2024/25 in accordance with the Local Government "
+               "Finance Act 1992: iv. S42A(3): the aggregate of its income is £12,810,332.00. v. S42A(10): the net Collection "
+               "Fund surplus is £129,705.54.\n")
+    assistant = _assistant_over(tmp_path, {"westshire_fire_authority_minutes_2024-02-13.txt": minutes})
+    answer, lead = _answered(assistant, "What was the net Collection Fund surplus in the fire authority's 2024/25 budget "
+                                        "calculation?")
+    assert "£129,705.54" in lead, answer.text
