@@ -168,7 +168,12 @@ _CHAIR_HOLDER = re.compile(
     # "Councillor Sullivan called the Finance Committee open session meeting to order."
     r"|(?-i:\b(?!(?:The|Chair\w*|Mayor|President|Clerk|Secretary|Convener|Speaker)\b)[A-Z][\w'’-]+)\s+called\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?(?:meeting|session)\s+to\s+order\b"
     # a report addressed to the chair: "Chairman Councillor Merrithew and Members of Finance Committee"
-    rf"|\bChair(?:man|woman|person)?\s+(?:{TITLES}\.?\s+)?(?-i:[A-Z])[\w'’-]+\s+and\s+Members\b", re.I)
+    rf"|\bChair(?:man|woman|person)?\s+(?:{TITLES}\.?\s+)?(?-i:[A-Z])[\w'’-]+\s+and\s+Members\b"
+    # a full name after the title, or before it: "Regional Council Chairman Mark Farnsworth says", "Senator Jeff
+    # Bridges, Chair" (not a vice-chair)
+    r"|(?<!Vice )(?<!Vice-)(?<!Deputy )(?-i:\bChair(?:man|woman|person)?\s+(?!(?:Of|The|And|For)\b)[A-Z][a-z]+\s+[A-Z][\w'’-]+)"
+    r"|(?-i:\b[A-Z][a-z]+\s+(?!(?:Committee|Council|Board|Panel|Authority|Commission|Group)\b)[A-Z][\w'’-]+,\s*Chair(?:man|woman|person)?\b)",
+    re.I)
 _CHAIRED_BODY = re.compile(r"^\s*(?:and\s+)?who\s+(?:was\s+|is\s+|has\s+been\s+)?chair\w*\s+(.+?)"
                            r"(?:\s+(?:when|while|at|in|on|during|according|for|before|after)\b|[?,]|$)", re.I)
 

@@ -2131,3 +2131,14 @@ def test_a_budget_calculation_is_where_to_look_not_a_budget_asked_for(tmp_path):
     answer, lead = _answered(assistant, "What was the net Collection Fund surplus in the fire authority's 2024/25 budget "
                                         "calculation?")
     assert "£129,705.54" in lead, answer.text
+
+
+def test_a_chairman_named_after_the_title_held_the_chair(tmp_path):
+    release = ("Westland Regional Council\nMedia release, 30 September 2009\n\n"
+               "Annual report signed off\nThe council's 2008/09 annual report was adopted at this week's meeting. The "
+               "council's investments returned 4.1%. Regional Council Chairman Mark Farnsworth says that's a good result "
+               "in a year dominated by the global recession.\n")
+    assistant = _assistant_over(tmp_path, {"westland_regional_council_media_release_2009-09-30.txt": release})
+    answer, lead = _answered(assistant, "Who was chairman of Westland Regional Council when the 2008/09 annual report was "
+                                        "signed off?")
+    assert "Chairman Mark Farnsworth" in lead, answer.text
