@@ -361,6 +361,11 @@ def _stems(text: str) -> set[str]:
     return {_stem(t) for t in tokenize(text)}
 
 
+def _subject_stems(query: Query) -> set[str]:
+    """The stems of the question's words for what it asks about (see ``subject_words``)."""
+    return {_stem(t) for t in subject_words(query)}
+
+
 _MONEY_ASKED = re.compile(r"\b(?:cost|costs|value|price|budget|spend|spent|spending|funding|fee|fees|salary|overspend|underspend|"
                           r"savings?|investment|invested|GVA|income|revenue|(?<!staff )(?<!staffing )(?<!employee )(?<!workforce )turnover|precept|balances?|reserves?|worth|how much (?:money|funding|did|does|do|was|is|will|has|have)|"
                           r"in (?:dollars|pounds|euros|rupees))\b", re.I)
@@ -1490,7 +1495,7 @@ def _row_asked(best: Candidate, passages: list[Passage], query: Query) -> Candid
     cells = [cell.strip() for cell in best.quote.split(" | ")]
     if len(cells) < 3 or any(_VALUE_CELL.fullmatch(cell) for cell in cells):
         return None
-    subject = {_stem(t) for t in subject_words(query)}
+    subject = _subject_stems(query)
     row = best
     for _ in range(12):
         after = _next_sentence(row, passages, shortest=3)
@@ -1662,8 +1667,7 @@ def _lead_for_kind(
                 query, after.quote, passages[after.passage_index].date):
             # the best names what is asked about and the sentence after it says when: "Mr Gregg distributed an updated
             # copy of the Civic Place Risk Register." / "Mr Gregg noted that the Register had been updated in April ..."
-            subject = {_stem(t) for t in subject_words(query)}
-            if subject & _stems(strong[0].quote) & _stems(after.quote):
+            if _subject_stems(query) & _stems(strong[0].quote) & _stems(after.quote):
                 return [after, strong[0]] + strong[1:], ""
         return ([dated] + [c for c in strong if c is not dated] if dated else []), "a date for what was asked"
     return strong, ""
